@@ -1,0 +1,1 @@
+"""cityportal: a Wagtail platform for a city government's public web portal."""

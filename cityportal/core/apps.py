@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """Site identity settings, the base page class, shared blocks, navigation, base templates."""
+
+    name = "cityportal.core"
+    label = "core"
+    verbose_name = "Portal core"

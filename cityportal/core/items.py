@@ -1,0 +1,30 @@
+"""Queries over content items: the pages that channels, feeds and AllDocsList list.
+
+A page type is a content item when its class sets ``listed_as_item = True`` (articles
+now; guides, documents and the like as they are added). Listing code asks this module
+instead of naming page types, so a new type shows up everywhere at once.
+"""
+
+from functools import cache
+
+from django.db.models import Q
+from wagtail.models import Locale, Page, PageQuerySet, get_page_models
+
+
+@cache
+def item_page_models() -> tuple[type[Page], ...]:
+    return tuple(m for m in get_page_models() if getattr(m, "listed_as_item", False))
+
+
+def live_items(
+    *,
+    within: Page | None = None,
+    locale: Locale | None = None,
+) -> PageQuerySet:
+    """Published, public content items, newest first (by first publication time)."""
+    qs = Page.objects.live().public().type(*item_page_models())
+    if within is not None:
+        qs = qs.descendant_of(within)
+    if locale is not None:
+        qs = qs.filter(locale=locale)
+    return qs.filter(~Q(first_published_at=None)).order_by("-first_published_at", "-pk")

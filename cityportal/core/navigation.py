@@ -1,0 +1,67 @@
+"""The menu and breadcrumbs, computed from the page tree of the current edition."""
+
+from dataclasses import dataclass, field
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
+
+
+@dataclass
+class MenuEntry:
+    title: str
+    url: str
+    is_current: bool = False
+    children: list["MenuEntry"] = field(default_factory=list)
+    page_id: int | None = None
+
+
+def edition_home(request: HttpRequest) -> Page | None:
+    """The home page of the edition in the active language (None if there is none)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    localized = root.localized
+    return localized if localized.live else None
+
+
+def build_menu(request: HttpRequest, current: Page | None) -> list[MenuEntry]:
+    """Sections (children of the edition's home page shown in menus) and their channels,
+    in tree order. Two queries whatever the size of the site."""
+    home = edition_home(request)
+    if home is None:
+        return []
+    in_menu = Page.objects.live().public().in_menu()
+    sections = list(in_menu.child_of(home).specific(defer=True))
+    channels = in_menu.filter(depth=home.depth + 2, path__startswith=home.path).order_by("path")
+    by_parent: dict[str, list[Page]] = {}
+    for channel in channels:
+        by_parent.setdefault(channel.path[: -Page.steplen], []).append(channel)
+    current_path = current.path if current is not None else ""
+    menu = []
+    for section in sections:
+        entry = MenuEntry(
+            title=section.title,
+            url=section.get_url(request),
+            is_current=bool(current_path) and current_path.startswith(section.path),
+            page_id=section.pk,
+        )
+        for channel in by_parent.get(section.path, []):
+            entry.children.append(
+                MenuEntry(
+                    title=channel.title,
+                    url=channel.get_url(request),
+                    is_current=bool(current_path) and current_path.startswith(channel.path),
+                    page_id=channel.pk,
+                )
+            )
+        if getattr(section, "show_weather_entry", False):
+            entry.children.append(MenuEntry(title=_("Weather"), url=home.get_url(request) + "#weather"))
+        menu.append(entry)
+    return menu
+
+
+def breadcrumbs(page: Page) -> list[Page]:
+    """The pages from the edition's home down to (and including) ``page``."""
+    return list(page.get_ancestors(inclusive=True).filter(depth__gte=2))

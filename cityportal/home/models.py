@@ -1,0 +1,85 @@
+"""The home page of a language edition."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+
+from cityportal.core.items import live_items
+from cityportal.core.models import PortalPage
+from cityportal.news.models import ArticlePage, SectionPage
+
+TOP_NEWS_COUNT = 5
+PICTURE_NEWS_COUNT = 4
+LATEST_PER_SECTION = 5
+
+
+class OnlineServiceLink(Orderable):
+    """A shortcut on the home page to an online service (mailbox, guides, downloads)."""
+
+    home = ParentalKey("home.HomePage", related_name="service_links", on_delete=models.CASCADE)
+    link_page = models.ForeignKey(Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="+")
+    label = models.CharField(
+        _("label"), max_length=100, blank=True, help_text=_("Leave blank to use the page title.")
+    )
+
+    panels = [PageChooserPanel("link_page"), FieldPanel("label")]
+
+    @property
+    def text(self) -> str:
+        return self.label or self.link_page.title
+
+
+class HomePage(PortalPage):
+    """The front page of a language edition: top news, picture news, the latest items
+    of each section, the weather area and shortcuts to online services."""
+
+    welcome = RichTextField(_("welcome text"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = PortalPage.content_panels + [
+        FieldPanel("welcome"),
+        InlinePanel("service_links", heading=_("Online service shortcuts"), label=_("shortcut")),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["news.SectionPage", "news.AllDocsListPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def top_news(self):
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(is_top_news=True)
+            .order_by("-first_published_at")[:TOP_NEWS_COUNT]
+        )
+
+    def picture_news(self):
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(is_picture_news=True, lead_image__isnull=False)
+            .select_related("lead_image")
+            .order_by("-first_published_at")[:PICTURE_NEWS_COUNT]
+        )
+
+    def sections_with_latest(self):
+        sections = SectionPage.objects.live().public().child_of(self).in_menu()
+        return [
+            (section, list(live_items(within=section).specific()[:LATEST_PER_SECTION]))
+            for section in sections
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            top_news=list(self.top_news()),
+            picture_news=list(self.picture_news()),
+            sections=self.sections_with_latest(),
+            service_links=self.service_links.select_related("link_page").filter(link_page__live=True),
+        )
+        return context

@@ -1,0 +1,442 @@
+"""Sections, channels and articles: the news-and-information backbone of the portal."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.shortcuts import redirect
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cityportal.core.blocks import BodyBlock, stream_plain_text
+from cityportal.core.filters import filter_by_date_range, read_date_range
+from cityportal.core.items import live_items
+from cityportal.core.models import PortalIdentity, PortalPage
+from cityportal.core.pagination import paginate
+
+LATEST_PER_CHANNEL = 5
+
+
+class PaginatedRoutesMixin(RoutablePageMixin):
+    """Listing pages number their pages in the path (``.../page/2/``), not the query
+    string, so that each page of a listing can be published as a static file."""
+
+    # Each listing page defines get_listing(request) -> the queryset to paginate.
+
+    def listing_context(self, request, number=None) -> dict:
+        listing = paginate(self.get_listing(request), number, settings.CITYPORTAL_ITEMS_PER_PAGE)
+        return {"listing": listing, "items": listing.page.object_list}
+
+    @path("")
+    def first_page(self, request):
+        return self.render(request, context_overrides=self.listing_context(request))
+
+    @re_path(r"^page/(?P<number>[^/]{1,40})/$")
+    def numbered_page(self, request, number):
+        if number == "1":
+            # One address per page: /page/1/ is the listing itself.
+            return redirect(self.get_url(request), permanent=True)
+        return self.render(request, context_overrides=self.listing_context(request, number))
+
+
+class SectionPage(PortalPage):
+    """A top-level section of the menu (About Hengyang, Tourism, Current News...).
+    Its page shows each of its channels with their latest items."""
+
+    chinese_name = models.CharField(
+        _("Chinese name"),
+        max_length=100,
+        blank=True,
+        help_text=_("The section's name in the Chinese edition, where it differs."),
+    )
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    show_weather_entry = models.BooleanField(
+        _("weather entry in the menu"),
+        default=False,
+        help_text=_(
+            "Add a 'Weather' entry under this section, linking to the weather area of the home page."
+        ),
+    )
+
+    content_panels = PortalPage.content_panels + [
+        FieldPanel("chinese_name"),
+        FieldPanel("introduction"),
+    ]
+    promote_panels = PortalPage.promote_panels + [FieldPanel("show_weather_entry")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.ChannelPage", "news.FeedIndexPage"]
+
+    class Meta:
+        verbose_name = _("section")
+
+    def get_search_text_parts(self) -> list[str]:
+        return super().get_search_text_parts() + [self.chinese_name, self.introduction]
+
+    def channels_with_latest(self) -> list[tuple[Page, list[Page]]]:
+        channels = self.get_children().live().public().in_menu().specific()
+        return [
+            (channel, list(channel.latest_items(LATEST_PER_CHANNEL)))
+            for channel in channels
+            if isinstance(channel, ChannelPage)
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["channels"] = self.channels_with_latest()
+        return context
+
+
+class ChannelPage(PaginatedRoutesMixin, PortalPage):
+    """A channel (column) inside a section, such as Hot News: its items, newest first,
+    20 to a page. It can also gather the site's top news or picture news."""
+
+    LISTING_OWN = "own"
+    LISTING_TOP_NEWS = "top_news"
+    LISTING_PICTURE_NEWS = "picture_news"
+    LISTING_CHOICES = [
+        (LISTING_OWN, _("Its own items")),
+        (LISTING_TOP_NEWS, _("Top news from the whole edition")),
+        (LISTING_PICTURE_NEWS, _("Picture news from the whole edition")),
+    ]
+
+    chinese_name = models.CharField(
+        _("Chinese name"),
+        max_length=100,
+        blank=True,
+        help_text=_("The channel's name in the Chinese edition, e.g. 信息构建."),
+    )
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    listing_source = models.CharField(
+        _("what this channel lists"), max_length=20, choices=LISTING_CHOICES, default=LISTING_OWN
+    )
+
+    content_panels = PortalPage.content_panels + [
+        FieldPanel("chinese_name"),
+        FieldPanel("introduction"),
+        FieldPanel("listing_source"),
+    ]
+    parent_page_types = ["news.SectionPage"]
+    subpage_types = ["news.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("channel")
+
+    def get_search_text_parts(self) -> list[str]:
+        return super().get_search_text_parts() + [self.chinese_name, self.introduction]
+
+    def items(self):
+        if self.listing_source == self.LISTING_TOP_NEWS:
+            return (
+                ArticlePage.objects.live()
+                .public()
+                .filter(locale=self.locale, is_top_news=True)
+                .order_by("-first_published_at", "-pk")
+            )
+        if self.listing_source == self.LISTING_PICTURE_NEWS:
+            return (
+                ArticlePage.objects.live()
+                .public()
+                .filter(locale=self.locale, is_picture_news=True, lead_image__isnull=False)
+                .order_by("-first_published_at", "-pk")
+            )
+        return live_items(within=self)
+
+    def latest_items(self, count: int):
+        return self.get_listing()[:count]
+
+    def get_listing(self, request=None):
+        qs = self.items()
+        # Own items may be of several page types; fetch each as its specific class.
+        return qs.specific() if qs.model is Page else qs
+
+    def feed_url(self) -> str:
+        """Served by news.views.channel_feed."""
+        return self.url + "rss.xml"
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey("news.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class ArticlePage(PortalPage):
+    """A news item or article: title, source ("From:"), first publication time
+    ("Date Add in:"), body, and the translator credited for the English text."""
+
+    listed_as_item = True
+
+    source = models.CharField(
+        _("source"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown after 'From:'. Leave blank to use the site's default source."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        max_length=600,
+        blank=True,
+        help_text=_("One or two sentences for listings, feeds and search results."),
+    )
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_alt = models.CharField(
+        _("lead image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Required when there is a lead image: what the picture shows."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"))
+    translator = models.CharField(
+        _("translator"),
+        max_length=200,
+        blank=True,
+        help_text=_("The person credited for the English translation."),
+    )
+    is_top_news = models.BooleanField(
+        _("top news"), default=False, help_text=_("Feature on the home page and in TopNews.")
+    )
+    is_picture_news = models.BooleanField(
+        _("picture news"),
+        default=False,
+        help_text=_("Show the lead image in PictureNews and on the home page."),
+    )
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("tags"))
+
+    content_panels = PortalPage.content_panels + [
+        FieldPanel("source"),
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("lead_image"), FieldPanel("lead_image_alt")], heading=_("Lead image")),
+        FieldPanel("body"),
+        FieldPanel("translator"),
+    ]
+    promote_panels = PortalPage.promote_panels + [
+        MultiFieldPanel(
+            [FieldPanel("is_top_news"), FieldPanel("is_picture_news"), FieldPanel("tags")],
+            heading=_("Featuring"),
+        ),
+    ]
+    search_fields = PortalPage.search_fields + [index.FilterField("is_top_news")]
+    parent_page_types = ["news.ChannelPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("article")
+
+    def clean(self):
+        super().clean()
+        if self.lead_image_id and not self.lead_image_alt.strip():
+            raise ValidationError(
+                {"lead_image_alt": _("Describe the lead image for people who cannot see it.")}
+            )
+        if self.is_picture_news and not self.lead_image_id:
+            raise ValidationError({"is_picture_news": _("Picture news needs a lead image.")})
+
+    def get_search_text_parts(self) -> list[str]:
+        return super().get_search_text_parts() + [
+            self.summary,
+            self.source,
+            self.translator,
+            stream_plain_text(self.body),
+        ]
+
+    def display_source(self, request=None) -> str:
+        if self.source:
+            return self.source
+        site = self.get_site()
+        return PortalIdentity.for_site(site).default_article_source if site else ""
+
+    def listing_summary(self) -> str:
+        if self.summary:
+            return self.summary
+        for child in self.body:
+            if child.block_type == "paragraph":
+                return Truncator(strip_tags(child.value.source)).words(40)
+        return ""
+
+    def siblings_in_channel(self):
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .sibling_of(self, inclusive=False)
+            .exclude(first_published_at=None)
+        )
+
+    def previous_in_channel(self):
+        """The article published just before this one in the same channel."""
+        if not self.first_published_at:
+            return None
+        return (
+            self.siblings_in_channel()
+            .filter(
+                models.Q(first_published_at__lt=self.first_published_at)
+                | models.Q(first_published_at=self.first_published_at, pk__lt=self.pk)
+            )
+            .order_by("-first_published_at", "-pk")
+            .first()
+        )
+
+    def next_in_channel(self):
+        """The article published just after this one in the same channel."""
+        if not self.first_published_at:
+            return None
+        return (
+            self.siblings_in_channel()
+            .filter(
+                models.Q(first_published_at__gt=self.first_published_at)
+                | models.Q(first_published_at=self.first_published_at, pk__gt=self.pk)
+            )
+            .order_by("first_published_at", "pk")
+            .first()
+        )
+
+    def related_articles(self, count: int = 5) -> list["ArticlePage"]:
+        """Articles sharing a tag with this one, newest first, topped up with the
+        latest of its channel."""
+        base = ArticlePage.objects.live().public().filter(locale=self.locale).exclude(pk=self.pk)
+        tag_ids = list(self.tags.values_list("pk", flat=True)) if self.pk else []
+        related = []
+        if tag_ids:
+            related = list(
+                base.filter(tagged_items__tag_id__in=tag_ids)
+                .distinct()
+                .order_by("-first_published_at")[:count]
+            )
+        if len(related) < count:
+            seen = {p.pk for p in related}
+            for page in self.siblings_in_channel().order_by("-first_published_at")[: count + 1]:
+                if page.pk not in seen and len(related) < count:
+                    related.append(page)
+        return related
+
+    def structured_data(self, request, source: str) -> dict:
+        """schema.org NewsArticle for search engines."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "mainEntityOfPage": self.get_full_url(request),
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+            "datePublished": self.first_published_at.isoformat() if self.first_published_at else None,
+            "dateModified": (self.last_published_at or self.first_published_at).isoformat()
+            if (self.last_published_at or self.first_published_at)
+            else None,
+            "description": self.listing_summary(),
+        }
+        if source:
+            data["author"] = {"@type": "Organization", "name": source}
+        identity = PortalIdentity.for_request(request) if request else None
+        if identity is not None:
+            data["publisher"] = {"@type": "Organization", "name": identity.site_name}
+        if self.translator:
+            data["translator"] = {"@type": "Person", "name": self.translator}
+        if self.lead_image_id:
+            rendition = self.lead_image.get_rendition("fill-1200x630")
+            data["image"] = request.build_absolute_uri(rendition.url) if request else rendition.url
+        return {k: v for k, v in data.items() if v not in (None, "")}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        source = self.display_source(request)
+        context.update(
+            structured_data=self.structured_data(request, source),
+            source=source,
+            previous_article=self.previous_in_channel(),
+            next_article=self.next_in_channel(),
+            related=self.related_articles(),
+        )
+        return context
+
+
+class AllDocsListPage(PaginatedRoutesMixin, PortalPage):
+    """AllDocsList: every published item of the edition, newest first, with filters by
+    section, channel and date range."""
+
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    content_panels = PortalPage.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("all documents list")
+
+    def sections(self):
+        return SectionPage.objects.live().public().child_of(self.get_parent()).in_menu()
+
+    def channels(self):
+        return (
+            ChannelPage.objects.live()
+            .public()
+            .descendant_of(self.get_parent())
+            .filter(listing_source=ChannelPage.LISTING_OWN)
+        )
+
+    def read_filters(self, request) -> tuple[dict, list[str]]:
+        """The filters a visitor chose, and a message for each one that made no sense."""
+        filters: dict = {}
+        problems: list[str] = []
+        for key in ("section", "channel"):
+            raw = request.GET.get(key, "").strip()
+            if not raw:
+                continue
+            model = SectionPage if key == "section" else ChannelPage
+            options = self.sections() if key == "section" else self.channels()
+            page = options.filter(pk=int(raw)).first() if raw.isdigit() else None
+            if page is None:
+                problems.append(
+                    gettext("The chosen %(what)s does not exist, so it was not used.")
+                    % {"what": model._meta.verbose_name}
+                )
+            else:
+                filters[key] = page
+        read_date_range(request, filters, problems)
+        return filters, problems
+
+    def get_listing(self, request):
+        filters, _problems = self.read_filters(request)
+        within = filters.get("channel") or filters.get("section") or self.get_parent()
+        return filter_by_date_range(live_items(within=within), filters).specific()
+
+    def listing_context(self, request, number=None) -> dict:
+        context = super().listing_context(request, number)
+        filters, problems = self.read_filters(request)
+        context.update(filters=filters, filter_problems=problems, query_string=request.GET.urlencode())
+        return context
+
+
+class FeedIndexPage(PortalPage):
+    """The RSS page: lists every feed of the edition, the whole-site feed first."""
+
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    content_panels = PortalPage.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["news.SectionPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("feed list")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        home = self.get_parent().get_parent()
+        sections = []
+        for section in SectionPage.objects.live().public().child_of(home).in_menu():
+            channels = list(ChannelPage.objects.live().public().child_of(section))
+            if channels:
+                sections.append((section, channels))
+        context["feed_sections"] = sections
+        return context

@@ -1,0 +1,8 @@
+"""Development settings: autoreload, debug pages, console email. Never for production."""
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -1,0 +1,82 @@
+"""Production settings. Everything a deployment chooses comes from the environment.
+
+Required: SECRET_KEY (a long random value, not a default). Optional: DATABASE_URL
+(defaults to the embedded SQLite file), ALLOWED_HOSTS, REDIS_URL (shared cache),
+SEARCH_BACKEND_URL (Elasticsearch/OpenSearch), EMAIL_URL-style settings, CITYPORTAL_HTTPS.
+"""
+
+import os
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+
+
+def _env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+DEBUG = _env_bool("DEBUG", False)
+if DEBUG:
+    raise ImproperlyConfigured("Production settings refuse to start with DEBUG on.")
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+_KNOWN_DEFAULT_KEYS = {
+    "",
+    "dev-only-insecure-key-do-not-use-in-production",
+    "test-only-key",
+    "change-me",
+}
+if SECRET_KEY in _KNOWN_DEFAULT_KEYS or len(SECRET_KEY) < 32:
+    raise ImproperlyConfigured(
+        "Set SECRET_KEY to a random value of at least 32 characters; "
+        "production refuses a missing or default key."
+    )
+
+ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
+
+if os.environ.get("DATABASE_URL"):
+    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+
+if os.environ.get("SEARCH_BACKEND_URL"):
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.elasticsearch8"),
+            "URLS": [os.environ["SEARCH_BACKEND_URL"]],
+            "INDEX": os.environ.get("SEARCH_INDEX", "cityportal"),
+        }
+    }
+
+STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
+    "whitenoise.storage.CompressedManifestStaticFilesStorage"
+)
+SERVE_MEDIA_FILES = _env_bool("SERVE_MEDIA_FILES", True)
+
+# HTTPS hardening is on unless the deployment says it serves plain HTTP (the embedded
+# `make run` on 127.0.0.1 does).
+_HTTPS = _env_bool("CITYPORTAL_HTTPS", True)
+SECURE_SSL_REDIRECT = _HTTPS
+SESSION_COOKIE_SECURE = _HTTPS
+CSRF_COOKIE_SECURE = _HTTPS
+SECURE_HSTS_SECONDS = 31536000 if _HTTPS else 0
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if _HTTPS else None
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "SAMEORIGIN"
+
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@localhost")

@@ -1,0 +1,15 @@
+"""Settings for the test suite: fast hashing, in-memory email, isolated files."""
+
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-key"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cityportal-test-media-"))
+DATABASES["default"]["NAME"] = ":memory:"  # noqa: F405
+DATABASES["default"]["TEST"] = {"NAME": None}  # noqa: F405

@@ -1,0 +1,41 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_file
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from cityportal.core import views as core_views
+from cityportal.news.views import channel_feed, site_feed
+from cityportal.search import views as search_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+]
+
+if settings.SERVE_MEDIA_FILES:
+    # The embedded default serves uploads itself; behind nginx/CDN this is switched off.
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            serve_file,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
+
+urlpatterns += i18n_patterns(
+    path("search/", search_views.search, name="search"),
+    path("rss.xml", site_feed, name="site_feed"),
+    re_path(r"^(?P<channel_path>(?:[\w\-]+/)+)rss\.xml$", channel_feed, name="channel_feed"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+handler404 = "cityportal.core.views.page_not_found"
+handler500 = "cityportal.core.views.server_error"
