@@ -1,0 +1,172 @@
+"""Fixtures for tests that use the portal as its users do: a real server started the
+way `make run` starts it (production settings, gunicorn, demo site) and Debian's
+chromium driven by Playwright."""
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+# Playwright's sync API runs an event loop in this thread; Django code in the same
+# process would otherwise refuse to touch the database.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class PortalServer:
+    url: str
+    env: dict
+    admin_username: str
+    admin_password: str
+    process: subprocess.Popen
+
+    def manage(self, *args: str, input: str | None = None) -> str:
+        """Runs a management command against the server's database."""
+        result = subprocess.run(
+            [str(VENV_BIN / "python"), "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            input=input,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return result.stdout
+
+
+def wait_for(url: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except Exception:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)
+
+
+def start_portal(var_dir: Path, workers: int = 2) -> PortalServer:
+    port = free_port()
+    env = {
+        **os.environ,
+        "CITYPORTAL_VAR_DIR": str(var_dir),
+        "PORT": str(port),
+        "DJANGO_SETTINGS_MODULE": "cityportal.settings.production",
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    prepared = subprocess.run(
+        ["scripts/prepare-site.sh", "production"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert prepared.returncode == 0, prepared.stdout + prepared.stderr
+    match = re.search(r"username:\s+(\S+)\s+password:\s+(\S+)", prepared.stdout)
+    assert match, f"no administrator password printed:\n{prepared.stdout}"
+    env["SECRET_KEY"] = (var_dir / "secret_key").read_text().strip()
+    env["CITYPORTAL_HTTPS"] = "0"
+    env["ALLOWED_HOSTS"] = "127.0.0.1,localhost"
+    process = subprocess.Popen(
+        [
+            str(VENV_BIN / "gunicorn"),
+            "cityportal.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    url = f"http://127.0.0.1:{port}"
+    wait_for(url + "/robots.txt")
+    return PortalServer(url, env, match.group(1), match.group(2), process)
+
+
+@pytest.fixture(scope="session")
+def portal(tmp_path_factory) -> PortalServer:
+    """The demo portal served by gunicorn with production settings, as `make run` does."""
+    server = start_portal(tmp_path_factory.mktemp("portal-var"))
+    yield server
+    server.process.terminate()
+    server.process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = shutil.which("chromium") or "/usr/bin/chromium"
+    assert Path(path).exists(), "Debian chromium is missing: run scripts/ensure-test-system.sh"
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser tab with no stored state, like a first-time visitor."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser):
+    """A 375 px wide touch screen."""
+    context = browser.new_context(
+        viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True, locale="en-US"
+    )
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def axe_violations(tab) -> list[dict]:
+    """axe-core's WCAG 2.1 A/AA violations on the page currently shown."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(
+        tab, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    )
+    return results.response["violations"]
+
+
+def describe_violations(violations: list[dict]) -> str:
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
+        for v in violations
+    )
