@@ -1,8 +1,17 @@
 """Site-wide views: robots.txt and the friendly error pages."""
 
-from django.http import HttpRequest, HttpResponse, HttpResponseNotFound, HttpResponseServerError
+from django.conf import settings
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotFound,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+)
 from django.template import loader
+from django.utils.translation import get_language_from_request
 from django.views.decorators.http import require_GET
+from wagtail.models import Site
 
 
 @require_GET
@@ -27,3 +36,21 @@ def server_error(request: HttpRequest) -> HttpResponse:
     """The 500 page. It uses no database, which may be what failed."""
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({}))
+
+
+def edition_redirect(request: HttpRequest) -> HttpResponse:
+    """The bare domain sends visitors to the edition in their browser's language when
+    that edition is published, and to the default edition otherwise."""
+    site = Site.find_for_request(request)
+    published = set()
+    if site is not None:
+        published = set(
+            site.root_page.get_translations(inclusive=True)
+            .live()
+            .values_list("locale__language_code", flat=True)
+        )
+    preferred = get_language_from_request(request)
+    language = preferred if preferred in published else settings.LANGUAGE_CODE
+    response = HttpResponseRedirect(f"/{language}/")
+    response["Vary"] = "Accept-Language, Cookie"
+    return response
