@@ -67,7 +67,9 @@ def add_children(parent: Page, pages: Iterable[Page]) -> int:
     return added
 
 
-def article_from_sample(item: SampleItem) -> ArticlePage:
+def article_from_sample(item: SampleItem, *, with_tags: bool = True) -> ArticlePage:
+    """An unsaved article for a sample item. ``with_tags=False`` leaves the tags to the
+    caller (the bulk generator writes them in batches instead of one lookup per page)."""
     page = ArticlePage(
         title=item.title,
         draft_title=item.title,
@@ -80,7 +82,8 @@ def article_from_sample(item: SampleItem) -> ArticlePage:
         first_published_at=item.first_published_at,
         last_published_at=item.first_published_at,
     )
-    page.tags.add(*item.tags)
+    if with_tags:
+        page.tags.add(*item.tags)
     return page
 
 

@@ -83,12 +83,17 @@ def sample_items(
     newest: datetime,
     seed: str = "cityportal-demo",
     mean_gap_hours: float = 60.0,
+    first_number: int = 1,
 ) -> Iterator[SampleItem]:
     """``count`` sample items for one channel, newest first, the newest published at
-    ``newest`` and each earlier one a random number of hours before the last."""
+    ``newest`` and each earlier one a random number of hours before the last.
+
+    Items are numbered ``first_number`` (the oldest) upwards; the number ends the slug.
+    A channel that already holds items numbered 1 to n gets more with ``first_number=n + 1``
+    without a slug clash."""
     rng = random.Random(f"{seed}:{channel_key}")
     when = newest
-    for number in range(count, 0, -1):
+    for number in range(first_number + count - 1, first_number - 1, -1):
         subject = rng.choice(SUBJECTS)
         action = rng.choice(ACTIONS)
         title = f"{SAMPLE_MARK} {subject} {action}"
