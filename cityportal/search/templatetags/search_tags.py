@@ -1,21 +1,18 @@
-import re
-
 from django import template
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
+from django.utils.text import Truncator
+
+from cityportal.search import highlighting
 
 register = template.Library()
+
+EXCERPT_WIDTH = 240
 
 
 @register.filter
 def highlight(text: str, terms: list[str]) -> SafeString:
-    """Escapes ``text`` and wraps each occurrence of a search term in <mark>."""
-    escaped = escape(text or "")
-    words = sorted({escape(t) for t in terms or [] if t}, key=len, reverse=True)
-    if not words:
-        return mark_safe(escaped)  # noqa: S308 - escaped above
-    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
-    return mark_safe(pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped))  # noqa: S308
+    """Escapes ``text`` and wraps each match of a search term in <mark>."""
+    return highlighting.highlight(text, terms or [])
 
 
 @register.simple_tag
@@ -24,3 +21,14 @@ def result_summary(page) -> str:
     if callable(summary):
         return summary()
     return page.search_description or ""
+
+
+@register.simple_tag
+def result_excerpt(page, terms: list[str]) -> SafeString:
+    """The page's text around its first match, matches marked; if only the title
+    matched, the start of its summary."""
+    found = highlighting.page_excerpt(page, terms or [], EXCERPT_WIDTH)
+    if found is not None:
+        return found
+    summary = highlighting.plain_text(result_summary(page))
+    return highlighting.highlight(Truncator(summary).chars(EXCERPT_WIDTH), terms or [])
