@@ -1,9 +1,15 @@
-"""Site search: every page type of the current edition, Chinese segmented with jieba."""
+"""Site search: every page type of the current edition, Chinese segmented with jieba.
+
+Whatever a visitor types or puts in the address bar, the answer is a search page: input
+that cannot be used as it is (too long, no words, a section or date or page number that
+makes no sense) is adjusted or dropped, and a message says what happened.
+"""
 
 import re
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from modelsearch.query import PlainText
 from wagtail.models import Locale, Page
@@ -16,15 +22,31 @@ from cityportal.search.segmentation import segment_query
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 SORTS = ("relevance", "date")
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Suggested single-word searches when a search of several words finds nothing.
+MAX_WORD_SUGGESTIONS = 5
+# A word as the full-text engine's tokenizer sees it: letters and digits. Everything
+# else (quotes, *, -, parentheses, ^, :) is query syntax to the engine and is dropped.
+_WORD = re.compile(r"[^\W_]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def clean_query(raw: str) -> tuple[str, list[str]]:
     """The query as the visitor meant it, and messages about anything changed."""
     notices = []
-    query = " ".join(raw.split())
+    query = " ".join(_CONTROL.sub(" ", raw).split())
+    text = " ".join(strip_tags(query).split())
+    if text != query:
+        # Pasted markup: the visitor meant the words, not the tags.
+        notices.append(
+            _("Your search contained HTML tags. They were removed and only the text was searched.")
+        )
+        query = text
     if len(query) > MAX_QUERY_LENGTH:
-        query = query[:MAX_QUERY_LENGTH]
+        cut = query[:MAX_QUERY_LENGTH]
+        if query[MAX_QUERY_LENGTH] != " " and " " in cut:
+            # Do not search for half a word.
+            cut = cut.rsplit(" ", 1)[0]
+        query = cut.strip()
         notices.append(
             _("Your search was longer than %(max)d characters, so only the start of it was used.")
             % {"max": MAX_QUERY_LENGTH}
@@ -32,10 +54,27 @@ def clean_query(raw: str) -> tuple[str, list[str]]:
     return query, notices
 
 
-def engine_query(query: str) -> str:
+def engine_terms(query: str) -> list[str]:
     """Words for the search engine: segmented like the index, punctuation and operator
     characters dropped, so that no input can break the engine's query syntax."""
-    return " ".join(_WORD.findall(segment_query(query)))
+    return _WORD.findall(segment_query(query))
+
+
+def engine_query(query: str) -> str:
+    return " ".join(engine_terms(query))
+
+
+def read_section(request: HttpRequest, sections, filters: dict, notices: list[str]) -> None:
+    raw = request.GET.get("section", "").strip()
+    if not raw:
+        return
+    section = None
+    if raw.isascii() and raw.isdigit() and len(raw) <= 18:
+        section = sections.filter(pk=int(raw)).first()
+    if section is None:
+        notices.append(_("The chosen section does not exist, so the whole site was searched."))
+    else:
+        filters["section"] = section
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -52,21 +91,15 @@ def search(request: HttpRequest) -> HttpResponse:
         else Page.objects.none()
     )
     filters: dict = {}
-    raw_section = request.GET.get("section", "").strip()
-    if raw_section:
-        section = sections.filter(pk=int(raw_section)).first() if raw_section.isdigit() else None
-        if section is None:
-            notices.append(_("The chosen section does not exist, so the whole site was searched."))
-        else:
-            filters["section"] = section
+    read_section(request, sections, filters, notices)
     read_date_range(request, filters, notices)
 
-    words = engine_query(query)
+    terms = engine_terms(query)
     listing = None
     if not query:
         if "q" in request.GET:
             notices.append(_("Type a word or phrase to search for."))
-    elif not words:
+    elif not terms:
         notices.append(_("Your search has no letters or numbers in it. Try a word."))
     else:
         pages = Page.objects.live().public().filter(locale=Locale.get_active())
@@ -74,13 +107,16 @@ def search(request: HttpRequest) -> HttpResponse:
             pages = pages.descendant_of(filters.get("section", home), inclusive=True)
         pages = filter_by_date_range(pages, filters)
         if sort == "date":
-            pages = pages.order_by("-first_published_at")
-        results = pages.search(PlainText(words, operator="and"), order_by_relevance=(sort == "relevance"))
+            pages = pages.order_by("-first_published_at", "-id")
+        results = pages.search(
+            PlainText(" ".join(terms), operator="and"), order_by_relevance=(sort == "relevance")
+        )
         listing = paginate(results, request.GET.get("page"), RESULTS_PER_PAGE)
         listing.page.object_list = [p.specific for p in listing.page.object_list]
 
     params = request.GET.copy()
     params.pop("page", None)
+    unique_terms = list(dict.fromkeys(terms))
     return render(
         request,
         "search/search.html",
@@ -92,6 +128,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "sections": sections,
             "filters": filters,
             "query_string": params.urlencode(),
-            "highlight_terms": words.split(),
+            "highlight_terms": unique_terms,
+            "word_suggestions": unique_terms[:MAX_WORD_SUGGESTIONS] if len(unique_terms) > 1 else [],
         },
     )
