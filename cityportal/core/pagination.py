@@ -1,11 +1,15 @@
 """Forgiving pagination: a bad page number shows the nearest sensible page with a
 message, never an error page."""
 
+import re
 from dataclasses import dataclass
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+_PAGE_NUMBER = re.compile(r"[+-]?[0-9]{1,40}")
 
 
 @dataclass
@@ -22,19 +26,24 @@ def paginate(object_list, requested: str | int | None, per_page: int) -> PageOfI
     paginator = Paginator(object_list, per_page, allow_empty_first_page=True)
     if requested in (None, ""):
         return PageOfItems(paginator.page(1))
-    try:
-        number = int(str(requested).strip())
-    except ValueError:
+    text = str(requested).strip()
+    # ASCII digits with an optional sign only: int() would also take "2_0" or "٢".
+    if not _PAGE_NUMBER.fullmatch(text):
         return PageOfItems(
             paginator.page(1),
-            _("“%(value)s” is not a page number, so the first page is shown.")
-            % {"value": str(requested)[:20]},
+            _("“%(value)s” is not a page number, so the first page is shown.") % {"value": text[:20]},
         )
+    number = int(text)
     if number < 1:
         return PageOfItems(paginator.page(1), _("Page numbers start at 1, so the first page is shown."))
     if number > paginator.num_pages:
         return PageOfItems(
             paginator.page(paginator.num_pages),
-            _("There are only %(count)d pages, so the last page is shown.") % {"count": paginator.num_pages},
+            ngettext(
+                "There is only one page, so it is shown.",
+                "There are only %(count)d pages, so the last page is shown.",
+                paginator.num_pages,
+            )
+            % {"count": paginator.num_pages},
         )
     return PageOfItems(paginator.page(number))
