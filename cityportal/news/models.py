@@ -3,7 +3,9 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import OuterRef
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext
@@ -14,11 +16,11 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageQuerySet
 from wagtail.search import index
 
 from cityportal.core.blocks import BodyBlock, stream_plain_text
-from cityportal.core.filters import filter_by_date_range, read_date_range
+from cityportal.core.filters import filter_by_date_range, parse_id, read_date_range
 from cityportal.core.items import live_items
 from cityportal.core.models import PortalIdentity, PortalPage
 from cityportal.core.pagination import paginate
@@ -42,9 +44,13 @@ class PaginatedRoutesMixin(RoutablePageMixin):
 
     @re_path(r"^page/(?P<number>[^/]{1,40})/$")
     def numbered_page(self, request, number):
-        if number == "1":
-            # One address per page: /page/1/ is the listing itself.
-            return redirect(self.get_url(request), permanent=True)
+        if parse_id(number) == 1:
+            # One address per page: /page/1/ (or /page/01/) is the listing itself. The
+            # query string (AllDocsList filters) goes along.
+            url = self.get_url(request)
+            if request.GET:
+                url += "?" + request.GET.urlencode()
+            return redirect(url, permanent=True)
         return self.render(request, context_overrides=self.listing_context(request, number))
 
 
@@ -149,6 +155,26 @@ class ChannelPage(PaginatedRoutesMixin, PortalPage):
                 .order_by("-first_published_at", "-pk")
             )
         return live_items(within=self)
+
+    @classmethod
+    def without_live_items(cls, channels: PageQuerySet | None = None) -> PageQuerySet:
+        """The channels (of ``channels``, or all) that list nothing to visitors: no
+        published item inside them, or, for channels that gather featured items, nothing
+        featured in their language edition. One query, however many channels there are."""
+        channels = cls.objects.all() if channels is None else channels
+        own = live_items().filter(path__startswith=OuterRef("path")).exclude(pk=OuterRef("pk"))
+        featured = ArticlePage.objects.live().public().filter(locale=OuterRef("locale"))
+        top_news = featured.filter(is_top_news=True)
+        picture_news = featured.filter(is_picture_news=True, lead_image__isnull=False)
+        return channels.alias(
+            has_own=models.Exists(own.values("pk")),
+            has_top_news=models.Exists(top_news.values("pk")),
+            has_picture_news=models.Exists(picture_news.values("pk")),
+        ).filter(
+            models.Q(listing_source=cls.LISTING_OWN, has_own=False)
+            | models.Q(listing_source=cls.LISTING_TOP_NEWS, has_top_news=False)
+            | models.Q(listing_source=cls.LISTING_PICTURE_NEWS, has_picture_news=False)
+        )
 
     def latest_items(self, count: int):
         return self.get_listing()[:count]
@@ -307,7 +333,9 @@ class ArticlePage(PortalPage):
         """Articles sharing a tag with this one, newest first, topped up with the
         latest of its channel."""
         base = ArticlePage.objects.live().public().filter(locale=self.locale).exclude(pk=self.pk)
-        tag_ids = list(self.tags.values_list("pk", flat=True)) if self.pk else []
+        # Tags may be held in memory (page previews, unsaved edits), where a queryset
+        # only answers to real field names: iterate instead of values_list("pk").
+        tag_ids = [tag.id for tag in self.tags.all()]
         related = []
         if tag_ids:
             related = list(
@@ -323,18 +351,19 @@ class ArticlePage(PortalPage):
         return related
 
     def structured_data(self, request, source: str) -> dict:
-        """schema.org NewsArticle for search engines."""
+        """schema.org NewsArticle for search engines. Times are given in the city's time
+        zone, as the page shows them."""
+        published = self.first_published_at
+        modified = self.last_published_at or published
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
-            "headline": self.title[:110],
+            "headline": self.title,
             "mainEntityOfPage": self.get_full_url(request),
             "url": self.get_full_url(request),
             "inLanguage": self.locale.language_code,
-            "datePublished": self.first_published_at.isoformat() if self.first_published_at else None,
-            "dateModified": (self.last_published_at or self.first_published_at).isoformat()
-            if (self.last_published_at or self.first_published_at)
-            else None,
+            "datePublished": timezone.localtime(published).isoformat() if published else None,
+            "dateModified": timezone.localtime(modified).isoformat() if modified else None,
             "description": self.listing_summary(),
         }
         if source:
@@ -387,24 +416,39 @@ class AllDocsListPage(PaginatedRoutesMixin, PortalPage):
         )
 
     def read_filters(self, request) -> tuple[dict, list[str]]:
-        """The filters a visitor chose, and a message for each one that made no sense."""
+        """The filters a visitor chose, and a message for each one that made no sense.
+        Read once per request."""
+        cached = getattr(request, "_alldocs_filters", None)
+        if cached is not None:
+            return cached
         filters: dict = {}
         problems: list[str] = []
-        for key in ("section", "channel"):
+        for key, options, what in (
+            ("section", self.sections(), gettext("section")),
+            ("channel", self.channels(), gettext("channel")),
+        ):
             raw = request.GET.get(key, "").strip()
             if not raw:
                 continue
-            model = SectionPage if key == "section" else ChannelPage
-            options = self.sections() if key == "section" else self.channels()
-            page = options.filter(pk=int(raw)).first() if raw.isdigit() else None
+            number = parse_id(raw)
+            page = options.filter(pk=number).first() if number is not None else None
             if page is None:
                 problems.append(
-                    gettext("The chosen %(what)s does not exist, so it was not used.")
-                    % {"what": model._meta.verbose_name}
+                    gettext("The chosen %(what)s does not exist, so it was not used.") % {"what": what}
                 )
             else:
                 filters[key] = page
+        section, channel = filters.get("section"), filters.get("channel")
+        if section and channel and not channel.is_descendant_of(section):
+            problems.append(
+                gettext(
+                    "The channel %(channel)s is not in the section %(section)s, so only the channel was used."
+                )
+                % {"channel": channel.title, "section": section.title}
+            )
+            del filters["section"]
         read_date_range(request, filters, problems)
+        request._alldocs_filters = (filters, problems)
         return filters, problems
 
     def get_listing(self, request):
@@ -415,7 +459,18 @@ class AllDocsListPage(PaginatedRoutesMixin, PortalPage):
     def listing_context(self, request, number=None) -> dict:
         context = super().listing_context(request, number)
         filters, problems = self.read_filters(request)
-        context.update(filters=filters, filter_problems=problems, query_string=request.GET.urlencode())
+        # The channel of each listed item, fetched in one query rather than one per item.
+        items = list(context["items"])
+        parent_paths = {item.path[: -Page.steplen] for item in items}
+        parents = {p.path: p for p in Page.objects.filter(path__in=parent_paths).only("path", "title")}
+        for item in items:
+            item.listed_in = parents.get(item.path[: -Page.steplen])
+        context.update(
+            items=items,
+            filters=filters,
+            filter_problems=problems,
+            query_string=request.GET.urlencode(),
+        )
         return context
 
 
