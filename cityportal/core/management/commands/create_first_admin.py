@@ -3,7 +3,7 @@
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.core.management import BaseCommand
+from django.core.management import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
@@ -19,12 +19,18 @@ class Command(BaseCommand):
 
     def handle(self, *args, username: str, email: str, admin_url: str, **options):
         users = get_user_model()
-        if users.objects.filter(is_superuser=True).exists():
+        existing = users.objects.filter(is_superuser=True).order_by("pk").first()
+        if existing is not None:
             self.stdout.write(
-                f"An administrator already exists. Sign in at {admin_url} "
-                "(forgotten the password? run: .venv/bin/python manage.py changepassword admin)"
+                f"An administrator already exists. Sign in at {admin_url} (forgotten the password? "
+                f"run: .venv/bin/python manage.py changepassword {existing.get_username()})"
             )
             return
+        if users.objects.filter(**{users.USERNAME_FIELD: username}).exists():
+            raise CommandError(
+                f"A user named {username!r} exists but is not an administrator. Choose another "
+                "name with --username, or make that user a superuser in the admin."
+            )
         password = secrets.token_urlsafe(12)
         users.objects.create_superuser(username=username, email=email, password=password)
         banner = "=" * 64
