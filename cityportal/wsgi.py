@@ -4,3 +4,8 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cityportal.settings.production")
 application = get_wsgi_application()
+
+# Load jieba's dictionary while the worker boots, not during a visitor's first search.
+from cityportal.search.segmentation import warm_up  # noqa: E402
+
+warm_up()

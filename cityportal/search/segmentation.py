@@ -32,6 +32,11 @@ def _ensure_loaded() -> None:
             _ready = True
 
 
+def warm_up() -> None:
+    """Loads the dictionary now (web workers call this at start-up)."""
+    _ensure_loaded()
+
+
 def contains_chinese(text: str) -> bool:
     return bool(_CJK.search(text or ""))
 

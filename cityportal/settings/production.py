@@ -50,12 +50,39 @@ if os.environ.get("REDIS_URL"):
         }
     }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's default text-search configuration may be "simple" (no stemming).
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            **WAGTAILSEARCH_BACKENDS["default"],
+            "SEARCH_CONFIG": os.environ.get("SEARCH_CONFIG", "english"),
+        }
+    }
+
 if os.environ.get("SEARCH_BACKEND_URL"):
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": os.environ.get("SEARCH_BACKEND", "wagtail.search.backends.elasticsearch8"),
             "URLS": [os.environ["SEARCH_BACKEND_URL"]],
             "INDEX": os.environ.get("SEARCH_INDEX", "cityportal"),
+            # Text arrives already cut into words by jieba (Chinese) and separated by
+            # spaces: keep those words whole, stem English. See docs/search.md.
+            "INDEX_SETTINGS": {
+                "settings": {
+                    "analysis": {
+                        "tokenizer": {
+                            "cityportal_words": {"type": "pattern", "pattern": "[^\\p{L}\\p{N}]+"},
+                        },
+                        "analyzer": {
+                            "default": {
+                                "type": "custom",
+                                "tokenizer": "cityportal_words",
+                                "filter": ["lowercase", "asciifolding", "porter_stem"],
+                            },
+                        },
+                    },
+                },
+            },
         }
     }
 
