@@ -31,7 +31,13 @@ _KNOWN_DEFAULT_KEYS = {
     "test-only-key",
     "change-me",
 }
-if SECRET_KEY in _KNOWN_DEFAULT_KEYS or len(SECRET_KEY) < 32:
+if (
+    SECRET_KEY in _KNOWN_DEFAULT_KEYS
+    or len(SECRET_KEY) < 32
+    # Django's own check (security.W009): startproject's placeholder, or too few distinct characters.
+    or SECRET_KEY.startswith("django-insecure-")
+    or len(set(SECRET_KEY)) < 5
+):
     raise ImproperlyConfigured(
         "Set SECRET_KEY to a random value of at least 32 characters; "
         "production refuses a missing or default key."
