@@ -15,7 +15,7 @@ def test_print_shows_the_article_without_menu_search_or_footer_links(portal, pag
     page.goto(portal.url + support.ARTICLE)
     page.emulate_media(media="print")
     expect(page.get_by_role("navigation", name="Main menu")).to_be_hidden()
-    expect(page.locator(".site-search")).to_be_hidden()
+    expect(page.get_by_role("search", name="Site search")).to_be_hidden()
     expect(page.get_by_role("navigation", name="Breadcrumb")).to_be_hidden()
     expect(page.get_by_role("group", name="Text size")).to_be_hidden()
     footer_links = page.locator("footer a")

@@ -61,7 +61,7 @@ def test_new_visitor_journey(portal, page):
     support.screenshot(page, "journey-channel-large-text")
 
     # Searching for a word of the article finds it.
-    search_box = page.get_by_role("search").first.get_by_role("searchbox")
+    search_box = page.get_by_role("search", name="Site search").get_by_role("searchbox")
     search_box.fill(support.SEARCH_WORD)
     search_box.press("Enter")
     expect(page).to_have_url(re.compile(r"/en/search/\?q=Baisha"))
