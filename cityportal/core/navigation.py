@@ -28,12 +28,14 @@ def edition_home(request: HttpRequest) -> Page | None:
 
 def build_menu(request: HttpRequest, current: Page | None) -> list[MenuEntry]:
     """Sections (children of the edition's home page shown in menus) and their channels,
-    in tree order. Two queries whatever the size of the site."""
+    in tree order. A fixed number of queries whatever the size of the site (the
+    sections, one per section page type, the channels)."""
     home = edition_home(request)
     if home is None:
         return []
     in_menu = Page.objects.live().public().in_menu()
-    sections = list(in_menu.child_of(home).specific(defer=True))
+    # Not specific(defer=True): reading show_weather_entry would then cost a query per section.
+    sections = list(in_menu.child_of(home).specific())
     channels = in_menu.filter(depth=home.depth + 2, path__startswith=home.path).order_by("path")
     by_parent: dict[str, list[Page]] = {}
     for channel in channels:
