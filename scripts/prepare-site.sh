@@ -23,12 +23,4 @@ else
   export DJANGO_SETTINGS_MODULE=cityportal.settings.dev
 fi
 
-manage() { .venv/bin/python manage.py "$@"; }
-echo "==> Applying database migrations"
-manage migrate --noinput
-echo "==> Collecting static files"
-manage collectstatic --noinput --verbosity 0
-echo "==> Loading the demo site"
-manage load_demo
-manage set_site_address "http://127.0.0.1:$PORT"
-manage create_first_admin --admin-url "http://127.0.0.1:$PORT/admin/"
+.venv/bin/python manage.py prepare_site --base-url "http://127.0.0.1:$PORT"

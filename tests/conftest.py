@@ -160,7 +160,11 @@ def axe_violations(tab) -> list[dict]:
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(
-        tab, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+        tab,
+        options={
+            "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+            "resultTypes": ["violations"],
+        },
     )
     return results.response["violations"]
 
