@@ -38,10 +38,13 @@ class _PortalFeed(Feed):
         return item.last_published_at
 
     def item_author_name(self, item):
-        return getattr(item, "display_source", lambda: "")() or None
+        # The article's own source, else the site's default (read once per feed, not
+        # once per item as ArticlePage.display_source would).
+        return getattr(item, "source", "") or self.identity.default_article_source or None
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
+        self.identity = PortalIdentity.for_request(request)
         return super().__call__(request, *args, **kwargs)
 
 
@@ -56,8 +59,7 @@ class SiteFeed(_PortalFeed):
         return root.specific
 
     def title(self, home):
-        identity = PortalIdentity.for_request(self.request)
-        return identity.site_name
+        return self.identity.site_name
 
     def link(self, home):
         return home.get_full_url(self.request)
@@ -81,8 +83,7 @@ class ChannelFeed(_PortalFeed):
         return channel
 
     def title(self, channel):
-        identity = PortalIdentity.for_request(self.request)
-        return f"{channel.title} - {identity.site_name}"
+        return f"{channel.title} - {self.identity.site_name}"
 
     def link(self, channel):
         return channel.get_full_url(self.request)

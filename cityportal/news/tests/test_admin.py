@@ -317,3 +317,19 @@ def test_the_report_pages_its_results(admin_client):
     second = report_rows(admin_client.get(REPORT_URL + "?p=2"))
     assert len(first) == 50 and len(second) == 5
     assert not set(first) & set(second)
+
+
+def test_previewing_an_edited_article_with_tags_works(admin_client, reference_article):
+    """The preview renders the page from the form, with its tags held in memory."""
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[reference_article.pk])
+    data = article_form(reference_article, title="Previewed title", tags="investment, preview-only")
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert response.json()["is_valid"] is True
+    preview = admin_client.get(url)
+    assert preview.status_code == 200
+    page = soup(preview)
+    assert text_of(page.h1) == "Previewed title"
+    assert page.select_one("section.related") is not None
+    # Nothing was saved by previewing.
+    assert ArticlePage.objects.get(pk=reference_article.pk).title == reference_article.title

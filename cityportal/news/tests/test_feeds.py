@@ -6,6 +6,7 @@ import calendar
 import feedparser
 import pytest
 
+from cityportal.core.models import PortalIdentity
 from cityportal.core.tests.utils import city_time, make_article, make_channel, soup
 from cityportal.core.tests.utils import text_of as text
 from cityportal.demo import reference_article as ref
@@ -181,9 +182,26 @@ def test_the_rss_page_lists_new_channels_and_forgets_unpublished_ones(client, ho
     assert HOT_NEWS_FEED not in links
 
 
-def test_feed_items_name_their_source(client):
-    feed = read_feed(client, HOT_NEWS_FEED)
-    assert feed.entries[0].author == ref.SOURCE
+def test_feed_items_name_their_source_or_the_sites_default(client, hot_news, demo_home):
+    identity = PortalIdentity.for_site(demo_home.get_site())
+    identity.default_article_source = "Hengyang Information Office"
+    identity.save()
+    make_article(hot_news, "Own source", source="Xinhua", at=city_time(2025, 1, 2, 0, 0, 0))
+    make_article(hot_news, "Default source", at=city_time(2025, 1, 1, 0, 0, 0))
+    entries = read_feed(client, HOT_NEWS_FEED).entries
+    assert [(e.title, e.author) for e in entries[:3]] == [
+        ("Own source", "Xinhua"),
+        ("Default source", "Hengyang Information Office"),
+        (ref.TITLE, ref.SOURCE),
+    ]
+
+
+def test_a_feed_takes_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    client.get(SITE_FEED)
+    with django_assert_max_num_queries(20):
+        read_feed(client, SITE_FEED)
+    with django_assert_max_num_queries(20):
+        read_feed(client, HOT_NEWS_FEED)
 
 
 def test_feed_lengths_are_capped(client, hot_news):
