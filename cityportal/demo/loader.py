@@ -18,7 +18,8 @@ from wagtail.models import Locale, Page, Site
 
 from cityportal.core.models import PortalIdentity
 from cityportal.demo import reference_article, site_structure
-from cityportal.demo.sample_content import SAMPLE_NOTICE, SampleItem, sample_items
+from cityportal.demo.sample_content import SAMPLE_NOTICE, sample_items
+from cityportal.demo.sample_pages import ChannelPlan, article_from_sample, index_pages, write_plans
 from cityportal.home.models import HomePage, OnlineServiceLink
 from cityportal.news.models import AllDocsListPage, ArticlePage, ChannelPage, FeedIndexPage, SectionPage
 
@@ -49,8 +50,9 @@ def demo_home() -> HomePage | None:
 
 def add_children(parent: Page, pages: Iterable[Page]) -> int:
     """Appends pages under ``parent`` without treebeard's per-page lookups: paths are
-    computed here, one UPDATE fixes the parent's child count. Used for sample items,
-    where a site may get tens of thousands of them."""
+    computed here, one UPDATE fixes the parent's child count. Each page is still saved
+    with ``Page.save()`` and its signals (search index, reference index); sample items
+    use the faster batch writer in ``sample_pages``, which stores the same rows."""
     last = parent.get_last_child()
     step = Page._str2int(last.path[-Page.steplen :]) if last else 0
     added = 0
@@ -65,26 +67,6 @@ def add_children(parent: Page, pages: Iterable[Page]) -> int:
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + added)
     parent.numchild += added
     return added
-
-
-def article_from_sample(item: SampleItem, *, with_tags: bool = True) -> ArticlePage:
-    """An unsaved article for a sample item. ``with_tags=False`` leaves the tags to the
-    caller (the bulk generator writes them in batches instead of one lookup per page)."""
-    page = ArticlePage(
-        title=item.title,
-        draft_title=item.title,
-        slug=item.slug,
-        summary=item.summary,
-        body=[("paragraph", f"<p>{p}</p>") for p in item.paragraphs],
-        translator="",
-        live=True,
-        has_unpublished_changes=False,
-        first_published_at=item.first_published_at,
-        last_published_at=item.first_published_at,
-    )
-    if with_tags:
-        page.tags.add(*item.tags)
-    return page
 
 
 def sample_image(number: int):
@@ -207,7 +189,7 @@ def load_demo(progress: Progress = print) -> bool:
         _reference_article(hot_news)
         progress("Published the reference article in Current News > Hot News.")
 
-        total = 0
+        plans = []
         for (section_slug, slug), channel in channels.items():
             if channel.listing_source != ChannelPage.LISTING_OWN:
                 continue
@@ -216,9 +198,15 @@ def load_demo(progress: Progress = print) -> bool:
                 if (section_slug, slug) == site_structure.REFERENCE_CHANNEL
                 else (random.Random(f"{SEED}:count:{slug}").randint(3, 8))
             )
-            items = sample_items(f"{section_slug}/{slug}", count, newest=SAMPLES_NEWEST, seed=SEED)
-            total += add_children(channel, (article_from_sample(item) for item in items))
-        progress(f"Generated {total} sample items (each marked “[Sample]”).")
+            plans.append(
+                ChannelPlan.for_channel(
+                    channel, f"{section_slug}/{slug}", count, first_number=1, newest=SAMPLES_NEWEST
+                )
+            )
+        # Written in batches (as add_children would store them, without a save per page).
+        sample_ids = write_plans(plans, SEED)
+        index_pages(sample_ids)
+        progress(f"Generated {len(sample_ids)} sample items (each marked “[Sample]”).")
 
         pictured = ArticlePage.objects.filter(title__contains="[Sample]").order_by("-first_published_at")[
             :PICTURE_NEWS_COUNT
@@ -237,4 +225,4 @@ def load_demo(progress: Progress = print) -> bool:
     return True
 
 
-__all__ = ["SAMPLE_NOTICE", "add_children", "demo_home", "load_demo", "sample_items"]
+__all__ = ["SAMPLE_NOTICE", "add_children", "article_from_sample", "demo_home", "load_demo", "sample_items"]

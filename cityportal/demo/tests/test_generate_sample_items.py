@@ -10,8 +10,9 @@ from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
 from cityportal.demo.bulk import DEFAULT_SEED, generate_sample_items, own_item_channels, plan_channels
-from cityportal.demo.loader import add_children, article_from_sample
+from cityportal.demo.loader import add_children
 from cityportal.demo.sample_content import SAMPLE_MARK, SAMPLE_NOTICE
+from cityportal.demo.sample_pages import article_from_sample
 from cityportal.news.models import ArticlePage, ChannelPage
 
 pytestmark = pytest.mark.django_db
