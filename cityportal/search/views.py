@@ -9,12 +9,13 @@ import re
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext as _
 from modelsearch.query import PlainText
 from wagtail.models import Locale, Page
 
 from cityportal.core.filters import filter_by_date_range, read_date_range
+from cityportal.core.languages import lang_attribute
 from cityportal.core.navigation import edition_home
 from cityportal.core.pagination import paginate
 from cityportal.search.segmentation import segment_query
@@ -122,6 +123,8 @@ def search(request: HttpRequest) -> HttpResponse:
         "search/search.html",
         {
             "search_query": query,
+            # The query echoed in sentences, marked as Chinese where it is (WCAG 3.1.2).
+            "query_markup": format_html("<span{}>{}</span>", lang_attribute(query), query),
             "listing": listing,
             "notices": notices,
             "sort": sort,

@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from cityportal.core import navigation
+from cityportal.core.languages import lang_attribute
 
 register = template.Library()
 
@@ -77,3 +78,6 @@ def jsonld(data) -> str:
     for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(char, escaped)
     return mark_safe(text)  # noqa: S308 - escaped above
+
+
+register.filter("lang_attr", lang_attribute)

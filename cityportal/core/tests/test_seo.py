@@ -19,12 +19,31 @@ pytestmark = pytest.mark.django_db
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-def sitemap_locations(client) -> list[str]:
+def sitemap_files(client) -> list[ET.Element]:
+    """The sitemap files listed by the sitemap index at /sitemap.xml, parsed."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
-    root = ET.fromstring(response.content)  # noqa: S314 - the portal's own response
-    return [loc.text for loc in root.findall("s:url/s:loc", SITEMAP_NS)]
+    index = ET.fromstring(response.content)  # noqa: S314 - the portal's own response
+    files = []
+    for loc in index.findall("s:sitemap/s:loc", SITEMAP_NS):
+        part = client.get(loc.text.removeprefix("http://testserver"))
+        assert part.status_code == 200
+        files.append(ET.fromstring(part.content))  # noqa: S314 - the portal's own response
+    return files
+
+
+def sitemap_locations(client) -> list[str]:
+    return [loc.text for root in sitemap_files(client) for loc in root.findall("s:url/s:loc", SITEMAP_NS)]
+
+
+def test_a_large_site_gets_several_sitemap_files_of_limited_size(client, settings, demo_home):
+    settings.CITYPORTAL_SITEMAP_LIMIT = 100
+    files = sitemap_files(client)
+    live = Page.objects.live().public().descendant_of(demo_home, inclusive=True).count()
+    assert len(files) == -(-live // 100)
+    assert all(len(root.findall("s:url", SITEMAP_NS)) <= 100 for root in files)
+    assert len(sitemap_locations(client)) == live
 
 
 def test_the_sitemap_lists_every_live_page_with_its_full_url(client, demo_home, reference_article):
@@ -51,9 +70,9 @@ def test_the_sitemap_leaves_out_unpublished_and_private_pages(client, reference_
 
 
 def test_the_sitemap_gives_last_modification_dates(client, reference_article):
-    root = ET.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 - the portal's own response
     entries = {
         url.find("s:loc", SITEMAP_NS).text: url.find("s:lastmod", SITEMAP_NS).text
+        for root in sitemap_files(client)
         for url in root.findall("s:url", SITEMAP_NS)
     }
     assert entries[reference_article.full_url] == "2024-05-18"

@@ -32,3 +32,21 @@ def test_filters_in_a_template():
     template = Template("{% load portal_tags %}{{ when|local_datetime }}|{{ when|iso_datetime }}")
     rendered = template.render(Context({"when": datetime(2024, 12, 31, 16, 0, 0, tzinfo=UTC)}))
     assert rendered == "2025-01-01 00:00:00|2025-01-01T00:00:00+08:00"
+
+
+def test_lang_attr_marks_chinese_text_on_an_english_page():
+    from django.utils import translation
+
+    from cityportal.core.templatetags.portal_tags import lang_attribute
+
+    with translation.override("en"):
+        assert lang_attribute("衡阳市政府门户网站") == ' lang="zh-Hans"'
+        assert lang_attribute("Hengyang") == ""
+        assert lang_attribute("") == ""
+    with translation.override("zh-hans"):
+        assert lang_attribute("衡阳市政府门户网站") == ""
+
+
+def test_the_chinese_source_of_an_article_is_marked_as_chinese(client, reference_article):
+    html = client.get(reference_article.url).content.decode()
+    assert '<span lang="zh-Hans">衡阳市政府门户网站</span>' in html

@@ -421,3 +421,10 @@ def test_chinese_interface_search_page_works(client):
     assert response.status_code == 200
     assert response.context["search_query"] == "政府"
     assert len(notices(response.content.decode())) == 2
+
+
+@pytest.mark.django_db
+def test_a_chinese_query_echoed_on_an_english_page_is_marked_as_chinese(client):
+    html = client.get("/en/search/", {"q": "政府"}).content.decode()
+    assert '“<span lang="zh-Hans">政府</span>”' in html
+    assert 'value="政府" maxlength="1000" lang="zh-Hans"' in html
