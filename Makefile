@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run dev test test-fast lint format lock install install-dev clean
+.PHONY: run dev test test-fast lint format lock messages install install-dev clean
 
 # The virtualenv is rebuilt only when a lock file changes.
 $(VENV)/.runtime-installed: requirements.lock
@@ -47,6 +47,12 @@ lock: install-dev
 	$(PY) -m pip install --quiet uv
 	$(VENV)/bin/uv pip compile --quiet --python-version 3.11 requirements.in -o requirements.lock
 	$(VENV)/bin/uv pip compile --quiet --python-version 3.11 requirements-dev.in -o requirements-dev.lock
+
+# Refreshes the Chinese interface catalogue from the code, then compiles it (needs
+# Debian's gettext). Translate new entries in cityportal/locale/zh_Hans/.../django.po.
+messages: install-dev
+	cd cityportal && DJANGO_SETTINGS_MODULE=cityportal.settings.dev ../$(PY) ../manage.py makemessages -l zh_Hans --ignore "tests/*"
+	cd cityportal && DJANGO_SETTINGS_MODULE=cityportal.settings.dev ../$(PY) ../manage.py compilemessages -l zh_Hans
 
 clean:
 	rm -rf $(VENV) var .pytest_cache
