@@ -79,7 +79,8 @@ class SectionPage(PortalPage):
     ]
     promote_panels = PortalPage.promote_panels + [FieldPanel("show_weather_entry")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["news.ChannelPage", "news.FeedIndexPage"]
+    # Channels of every kind (ChannelPage and its specialised subclasses in other apps)
+    # and the feed list: each page type names its allowed parents, so none is listed here.
 
     class Meta:
         verbose_name = _("section")
@@ -131,7 +132,8 @@ class ChannelPage(PaginatedRoutesMixin, PortalPage):
         FieldPanel("listing_source"),
     ]
     parent_page_types = ["news.SectionPage"]
-    subpage_types = ["news.ArticlePage"]
+    # Any content item whose parent_page_types admits channels (articles, and the item
+    # types of other apps); specialised channel subclasses narrow this down.
 
     class Meta:
         verbose_name = _("channel")

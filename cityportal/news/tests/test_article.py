@@ -34,7 +34,7 @@ def test_the_reference_article_shows_title_source_date_and_translator(reference_
     article = reference_page.select_one("main article")
     assert text(article.h1) == ref.TITLE
     assert len(reference_page.select("h1")) == 1
-    assert text(article.select_one(".article__source")) == f"From:{ref.SOURCE}"
+    assert article.select_one(".article__source").get_text().strip() == f"From:{ref.SOURCE}"
     date = article.select_one(".article__date")
     assert text(date) == "Date Add in: 2024-05-18 23:14:41"
     assert date.time["datetime"] == "2024-05-18T23:14:41+08:00"
@@ -52,7 +52,7 @@ def test_an_article_without_a_source_names_the_sites_default_source(client, hot_
     identity.save()
     article = make_article(hot_news, "Without a source")
     page = soup(client.get(article.url))
-    assert text(page.select_one(".article__source")) == "From:Hengyang Information Office"
+    assert page.select_one(".article__source").get_text().strip() == "From:Hengyang Information Office"
     data = json.loads(page.select_one('script[type="application/ld+json"]').string)
     assert data["author"]["name"] == "Hengyang Information Office"
 

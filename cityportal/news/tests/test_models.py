@@ -289,3 +289,16 @@ def test_live_items_is_what_alldocslist_and_feeds_count(demo_home):
     everything = live_items(within=demo_home)
     assert everything.count() == ArticlePage.objects.live().count()
     assert everything.first().specific.title == ref.TITLE
+
+
+def test_page_types_fit_the_tree_sections_hold_channels_and_channels_hold_items():
+    from cityportal.home.models import HomePage
+    from cityportal.news.models import AllDocsListPage, FeedIndexPage
+
+    assert set(HomePage.allowed_subpage_models()) == {SectionPage, AllDocsListPage}
+    section_children = set(SectionPage.allowed_subpage_models())
+    assert {ChannelPage, FeedIndexPage} <= section_children
+    assert ArticlePage not in section_children and SectionPage not in section_children
+    channel_children = set(ChannelPage.allowed_subpage_models())
+    assert ArticlePage in channel_children
+    assert not channel_children & {SectionPage, ChannelPage, HomePage, AllDocsListPage, FeedIndexPage}
