@@ -203,6 +203,7 @@ def measure(name: str, url: str, requests: int, warmup: int) -> dict:
         times.append(elapsed)
         if number % 50 == 0 or number == requests:
             say(f"    {number}/{requests} requests, median so far {statistics.median(times):.1f} ms")
+    in_order = [round(t, 1) for t in times]
     times.sort()
     return {
         "page": name,
@@ -218,6 +219,7 @@ def measure(name: str, url: str, requests: int, warmup: int) -> dict:
         # the same time (on 2 cores, anything) makes the figures slower and noisier.
         "load_before": load_before,
         "load_after": load_average(),
+        "times_ms": in_order,
     }
 
 
