@@ -70,6 +70,7 @@ def main() -> None:
         total = (time.perf_counter() - started) * 1000
     sql_ms = sum(float(q["time"]) for q in queries.captured_queries) * 1000
     print(f"{len(queries)} queries, {sql_ms:.1f} ms of {total:.1f} ms in the database")
+    print("(times cover executing each query, not fetching its rows: SQLite may scan while fetching)")
     for query in sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[: args.queries]:
         print(f"  {float(query['time']) * 1000:7.1f} ms  {query['sql'][:300]}")
 
