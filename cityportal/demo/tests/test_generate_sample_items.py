@@ -135,11 +135,11 @@ def test_same_seed_same_items():
     assert generate_and_read("other") != first
 
 
-def test_second_run_adds_more_without_slug_clashes():
+def test_second_run_adds_more_without_slug_clashes(demo_home):
     generate_sample_items(98)
     generate_sample_items(98)
     assert Page.find_problems() == ([], [], [], [], [])
-    for channel in own_item_channels(Page.objects.get(depth=2)):
+    for channel in own_item_channels(demo_home):
         slugs = list(Page.objects.child_of(channel).values_list("slug", flat=True))
         assert len(slugs) == len(set(slugs))
 
