@@ -18,6 +18,7 @@ from wagtail.models import Locale, Page, Site
 
 from cityportal.core.models import PortalIdentity
 from cityportal.demo import reference_article, site_structure
+from cityportal.demo.contributions import channel_factories, contribution_modules
 from cityportal.demo.sample_content import SAMPLE_NOTICE, sample_items
 from cityportal.demo.sample_pages import ChannelPlan, article_from_sample, index_pages, write_plans
 from cityportal.home.models import HomePage, OnlineServiceLink
@@ -150,11 +151,13 @@ def load_demo(progress: Progress = print) -> bool:
     if demo_home() is not None:
         progress("The demo site is already loaded; nothing changed.")
         return False
+    contributions = contribution_modules()
+    factories = channel_factories(contributions)
     with transaction.atomic():
         english = _ensure_locales()
         home = _create_home(english)
         progress("Created the home page and the footer settings.")
-        channels: dict[tuple[str, str], ChannelPage] = {}
+        channels: dict[tuple[str, str], Page] = {}
         for index, (section_title, section_slug, entries) in enumerate(site_structure.SECTIONS, 1):
             section = _publish_child(
                 home, SectionPage(title=section_title, slug=section_slug, show_in_menus=True)
@@ -165,6 +168,11 @@ def load_demo(progress: Progress = print) -> bool:
                     section.save_revision().publish()
                 elif kind == site_structure.FEEDS:
                     _publish_child(section, FeedIndexPage(title=title, slug=slug, show_in_menus=True))
+                elif (section_slug, slug) in factories:
+                    factory = factories[(section_slug, slug)]
+                    page = factory(title=title, slug=slug, chinese_name=chinese_name)
+                    page.show_in_menus = True
+                    channels[(section_slug, slug)] = _publish_child(section, page).specific
                 else:
                     listing = {
                         site_structure.TOP_NEWS: ChannelPage.LISTING_TOP_NEWS,
@@ -191,7 +199,7 @@ def load_demo(progress: Progress = print) -> bool:
 
         plans = []
         for (section_slug, slug), channel in channels.items():
-            if channel.listing_source != ChannelPage.LISTING_OWN:
+            if (section_slug, slug) in factories or channel.listing_source != ChannelPage.LISTING_OWN:
                 continue
             count = (
                 HOT_NEWS_SAMPLES
@@ -217,6 +225,9 @@ def load_demo(progress: Progress = print) -> bool:
                 lead_image=image, lead_image_alt=image.description, is_picture_news=True
             )
         progress(f"Added {PICTURE_NEWS_COUNT} sample pictures to picture news.")
+
+        for module in contributions:
+            module.populate(channels, home, progress)
 
         online_service = SectionPage.objects.get(slug="online-service", depth=3)
         for order, channel in enumerate(online_service.get_children().live()):
