@@ -263,6 +263,17 @@ class ArticlePage(PortalPage):
 
     class Meta:
         verbose_name = _("article")
+        indexes = [
+            # The home page and TopNews look for the few featured articles among many.
+            models.Index(
+                fields=["is_top_news"], condition=models.Q(is_top_news=True), name="news_article_top"
+            ),
+            models.Index(
+                fields=["is_picture_news"],
+                condition=models.Q(is_picture_news=True),
+                name="news_article_picture",
+            ),
+        ]
 
     def clean(self):
         super().clean()
@@ -309,10 +320,11 @@ class ArticlePage(PortalPage):
             return None
         return (
             self.siblings_in_channel()
-            .filter(
-                models.Q(first_published_at__lt=self.first_published_at)
-                | models.Q(first_published_at=self.first_published_at, pk__lt=self.pk)
-            )
+            # Written as a range plus an exclusion (not an OR of two conditions) so that
+            # the database can walk the first_published_at index instead of sorting
+            # the whole channel.
+            .filter(first_published_at__lte=self.first_published_at)
+            .exclude(first_published_at=self.first_published_at, pk__gte=self.pk)
             .order_by("-first_published_at", "-pk")
             .first()
         )
@@ -323,10 +335,8 @@ class ArticlePage(PortalPage):
             return None
         return (
             self.siblings_in_channel()
-            .filter(
-                models.Q(first_published_at__gt=self.first_published_at)
-                | models.Q(first_published_at=self.first_published_at, pk__gt=self.pk)
-            )
+            .filter(first_published_at__gte=self.first_published_at)
+            .exclude(first_published_at=self.first_published_at, pk__lte=self.pk)
             .order_by("first_published_at", "pk")
             .first()
         )
@@ -340,11 +350,10 @@ class ArticlePage(PortalPage):
         tag_ids = [tag.id for tag in self.tags.all()]
         related = []
         if tag_ids:
-            related = list(
-                base.filter(tagged_items__tag_id__in=tag_ids)
-                .distinct()
-                .order_by("-first_published_at")[:count]
-            )
+            # A subquery rather than a join with DISTINCT, which made the database
+            # collect every tagged article before sorting (slow on large sites).
+            tagged = ArticleTag.objects.filter(tag_id__in=tag_ids).values("content_object_id")
+            related = list(base.filter(pk__in=tagged).order_by("-first_published_at")[:count])
         if len(related) < count:
             seen = {p.pk for p in related}
             for page in self.siblings_in_channel().order_by("-first_published_at")[: count + 1]:
