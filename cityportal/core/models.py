@@ -105,7 +105,13 @@ class PortalPage(Page):
         return [self.title, self.search_description or ""]
 
     def segmented_search_text(self) -> str:
-        return segment_for_index(" ".join(strip_tags(p) for p in self.get_search_text_parts() if p))
+        text = " ".join(strip_tags(p) for p in self.get_search_text_parts() if p)
+        # The indexer asks for this several times per save; segmentation is the costly
+        # part, so it is redone only when the text has changed.
+        cached = getattr(self, "_segmented_cache", None)
+        if cached is None or cached[0] != text:
+            cached = self._segmented_cache = (text, segment_for_index(text))
+        return cached[1]
 
     def get_section(self) -> Page | None:
         """The top-level section this page belongs to (the child of the home page), if any."""

@@ -10,3 +10,17 @@ def test_live_items_of_a_channel_are_its_live_children_newest_first(hot_news):
     items = list(live_items(within=hot_news))
     assert items == list(Page.objects.child_of(hot_news).live().order_by("-first_published_at", "-pk"))
     assert len(items) == 25
+
+
+def test_segmented_search_text_is_recomputed_only_when_the_text_changes(reference_article, monkeypatch):
+    from cityportal.core import models as core_models
+
+    calls = []
+    real = core_models.segment_for_index
+    monkeypatch.setattr(core_models, "segment_for_index", lambda text: calls.append(text) or real(text))
+    first = reference_article.segmented_search_text()
+    assert reference_article.segmented_search_text() == first
+    assert len(calls) == 1
+    reference_article.title = "衡阳市政府 new title"
+    assert "政府" in reference_article.segmented_search_text().split()
+    assert len(calls) == 2
