@@ -35,3 +35,15 @@ def hot_news(db):
     from cityportal.news.models import ChannelPage
 
     return ChannelPage.objects.get(slug="hot-news")
+
+
+@pytest.fixture(autouse=True)
+def english_interface():
+    """Each test starts in the default language: Django keeps the language a request
+    activated (say /zh-hans/) for the rest of the thread, which would leak into the
+    next test."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()

@@ -124,7 +124,9 @@ def search(request: HttpRequest) -> HttpResponse:
         {
             "search_query": query,
             # The query echoed in sentences, marked as Chinese where it is (WCAG 3.1.2).
-            "query_markup": format_html("<span{}>{}</span>", lang_attribute(query), query),
+            "query_markup": format_html("<span{}>{}</span>", lang, query)
+            if (lang := lang_attribute(query))
+            else query,
             "listing": listing,
             "notices": notices,
             "sort": sort,
