@@ -1,0 +1,1 @@
+"""The government directory: officials and departments."""

@@ -1,0 +1,1 @@
+"""Official documents (laws, plans, policies, forms) with their attachments, and document libraries."""

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class InvestmentConfig(AppConfig):
+    """Investment projects and industrial parks."""
+
+    name = "cityportal.investment"
+    label = "investment"

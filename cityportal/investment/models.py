@@ -1,0 +1,1 @@
+"""Investment projects and industrial parks."""

@@ -1,0 +1,1 @@
+"""Galleries, video and audio, maps, and illustrated lists (sister cities, city cards, honors)."""

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class TourismConfig(AppConfig):
+    """Tourist attractions and routes."""
+
+    name = "cityportal.tourism"
+    label = "tourism"

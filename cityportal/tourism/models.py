@@ -1,0 +1,1 @@
+"""Tourist attractions and routes."""

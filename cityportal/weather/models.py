@@ -1,0 +1,1 @@
+"""Weather observations fetched from a public weather service, shown in a widget."""
