@@ -45,6 +45,13 @@ IDENTITY = {
 Progress = Callable[[str], None]
 
 
+def sample_count(section_slug: str, channel_slug: str) -> int:
+    """How many "[Sample]" articles a plain channel of the demo gets (deterministic)."""
+    if (section_slug, channel_slug) == site_structure.REFERENCE_CHANNEL:
+        return HOT_NEWS_SAMPLES
+    return random.Random(f"{SEED}:count:{channel_slug}").randint(3, 8)
+
+
 def demo_home() -> HomePage | None:
     return HomePage.objects.filter(slug=HOME_SLUG, depth=2, locale__language_code="en").first()
 
@@ -201,11 +208,7 @@ def load_demo(progress: Progress = print) -> bool:
         for (section_slug, slug), channel in channels.items():
             if (section_slug, slug) in factories or channel.listing_source != ChannelPage.LISTING_OWN:
                 continue
-            count = (
-                HOT_NEWS_SAMPLES
-                if (section_slug, slug) == site_structure.REFERENCE_CHANNEL
-                else (random.Random(f"{SEED}:count:{slug}").randint(3, 8))
-            )
+            count = sample_count(section_slug, slug)
             plans.append(
                 ChannelPlan.for_channel(
                     channel, f"{section_slug}/{slug}", count, first_number=1, newest=SAMPLES_NEWEST
