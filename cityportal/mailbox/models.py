@@ -1,0 +1,1 @@
+"""Mailbox of Government: letters from the public handled as cases with deadlines."""

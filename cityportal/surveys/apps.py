@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class SurveysConfig(AppConfig):
+    """Online Investigation: public surveys with anonymous answers and published results."""
+
+    name = "cityportal.surveys"
+    label = "surveys"

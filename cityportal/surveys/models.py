@@ -1,0 +1,1 @@
+"""Online Investigation: public surveys with anonymous answers and published results."""
