@@ -138,3 +138,21 @@ class PortalPage(Page):
                     _("The first publication time of a published page cannot be changed.")
                 )
         return super().save(*args, **kwargs)
+
+
+class RateLimitHit(models.Model):
+    """One counted action (a letter sent, a wrong tracking code, a survey answer) from
+    one address. Kept in the database so that every web worker sees the same counts;
+    the address is stored only as a keyed hash. Old hits are removed as new ones come."""
+
+    bucket = models.CharField(max_length=60)
+    address_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["bucket", "address_hash", "created_at"], name="core_ratelimit_lookup")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.bucket} at {self.created_at:%Y-%m-%d %H:%M:%S}"
