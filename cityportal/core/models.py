@@ -92,6 +92,10 @@ class PortalPage(Page):
     # Content items (articles, guides, documents...) appear in AllDocsList, feeds and
     # "latest" listings; structural pages (home, sections, channels) do not.
     listed_as_item: ClassVar[bool] = False
+    # Pages whose output is the same for every visitor can be published as static files.
+    # Pages with forms or per-visitor answers (mailbox, surveys) set this False and are
+    # always served by Django.
+    static_publishable: ClassVar[bool] = True
 
     search_fields = Page.search_fields + [
         index.SearchField("segmented_search_text"),
