@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Installs what the browser tests need from Debian's packages, when it is missing:
 # the chromium browser (driven by Playwright through executable_path) and the
-# WenQuanYi Micro Hei font, so Chinese renders in screenshots.
+# WenQuanYi Micro Hei font, so Chinese renders in screenshots; PostgreSQL and Redis
+# servers for the scale-out tests (started and stopped by the tests themselves).
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || need+=(fonts-wqy-microhei)
+# The scale-out tests run the portal on real PostgreSQL and Redis servers.
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 if ((${#need[@]})); then
   echo "==> Installing ${need[*]} from Debian packages"
   SUDO=""

@@ -72,13 +72,16 @@ def wait_for(url: str, timeout: float = 60) -> None:
             time.sleep(0.3)
 
 
-def start_portal(var_dir: Path, workers: int = 2) -> PortalServer:
+def start_portal(var_dir: Path, workers: int = 2, extra_env: dict | None = None) -> PortalServer:
+    """Prepares the site in ``var_dir`` with scripts/prepare-site.sh and serves it with
+    gunicorn, as `make run` does. ``extra_env`` adds settings (DATABASE_URL, REDIS_URL...)."""
     port = free_port()
     env = {
         **os.environ,
         "CITYPORTAL_VAR_DIR": str(var_dir),
         "PORT": str(port),
         "DJANGO_SETTINGS_MODULE": "cityportal.settings.production",
+        **(extra_env or {}),
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     prepared = subprocess.run(
