@@ -38,7 +38,7 @@ def test_the_database_is_postgresql(scaled_portal):
     out = scaled_portal.manage(
         "shell", "-c", "from django.db import connection; print(connection.vendor, connection.pg_version)"
     )
-    assert out.startswith("postgresql ")
+    assert out.strip().splitlines()[-1].startswith("postgresql ")
 
 
 def test_pages_render_from_postgresql(scaled_portal):
