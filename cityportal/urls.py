@@ -11,6 +11,7 @@ from cityportal.core import views as core_views
 from cityportal.core.sitemaps import SITEMAPS
 from cityportal.news.views import channel_feed, site_feed
 from cityportal.search import views as search_views
+from cityportal.weather.views import weather_json
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -40,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("rss.xml", site_feed, name="site_feed"),
     re_path(r"^(?P<channel_path>(?:[\w\-]+/)+)rss\.xml$", channel_feed, name="channel_feed"),
+    path("weather.json", weather_json, name="weather_json"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -172,6 +172,19 @@ WAGTAIL_USER_TIME_ZONES = [TIME_ZONE, "UTC"]
 # How many items a channel or AllDocsList shows per page.
 CITYPORTAL_ITEMS_PER_PAGE = 20
 
+# Weather widget (docs/weather.md): `manage.py fetch_weather` asks this service, from cron.
+CITYPORTAL_WEATHER_PROVIDER = "cityportal.weather.providers.open_meteo.OpenMeteoProvider"
+CITYPORTAL_WEATHER_BASE_URL = os.environ.get(
+    "CITYPORTAL_WEATHER_BASE_URL", "https://api.open-meteo.com/v1/forecast"
+)
+CITYPORTAL_WEATHER_LOCATION_NAME = "Hengyang"
+CITYPORTAL_WEATHER_LATITUDE = 26.89
+CITYPORTAL_WEATHER_LONGITUDE = 112.57
+CITYPORTAL_WEATHER_TIMEOUT = 10  # seconds for the whole request
+CITYPORTAL_WEATHER_MAX_AGE = 3 * 60 * 60  # seconds; an older observation is not shown
+CITYPORTAL_WEATHER_KEEP_DAYS = 30  # older observations are deleted (the newest is kept)
+CITYPORTAL_WEATHER_JSON_MAX_AGE = 300  # seconds browsers and caches may keep weather.json
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
