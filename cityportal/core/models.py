@@ -133,7 +133,12 @@ class PortalPage(Page):
             stored = (
                 type(self).objects.filter(pk=self.pk).values_list("first_published_at", flat=True).first()
             )
-            if stored is not None and self.first_published_at is None:
+            if stored is not None and (
+                self.first_published_at is None
+                # Revisions keep times to the millisecond (JSON), so a page rebuilt from
+                # a stored revision (workflow, schedule) carries the same moment, cut.
+                or abs((stored - self.first_published_at).total_seconds()) < 0.001
+            ):
                 # A stale copy of the page (loaded before it was first published) keeps
                 # the stored time rather than erasing it.
                 self.first_published_at = stored
