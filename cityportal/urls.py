@@ -5,10 +5,10 @@ from django.views.static import serve as serve_file
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemap_views
-from wagtail.documents import urls as wagtaildocs_urls
 
 from cityportal.core import views as core_views
 from cityportal.core.sitemaps import SITEMAPS
+from cityportal.documents import urls as wagtaildocs_urls
 from cityportal.news.views import channel_feed, site_feed
 from cityportal.search import views as search_views
 from cityportal.weather.views import weather_json

@@ -163,6 +163,12 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "odp", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents are checked by their bytes on upload and always served as downloads
+# (docs/documents.md).
+WAGTAILDOCS_DOCUMENT_MODEL = "documents.PortalDocument"
+# Service guides whose "last reviewed" date is older than this appear in the
+# "Guides due for review" report.
+CITYPORTAL_GUIDE_REVIEW_MONTHS = 12
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
