@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps import views as sitemap_views
 from cityportal.core import views as core_views
 from cityportal.core.sitemaps import SITEMAPS
 from cityportal.documents import urls as wagtaildocs_urls
+from cityportal.media.views import caption_track
 from cityportal.news.views import channel_feed, site_feed
 from cityportal.search import views as search_views
 from cityportal.weather.views import weather_json
@@ -41,6 +42,11 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("rss.xml", site_feed, name="site_feed"),
     re_path(r"^(?P<channel_path>(?:[\w\-]+/)+)rss\.xml$", channel_feed, name="channel_feed"),
+    re_path(
+        r"^(?P<page_path>(?:[\w\-]+/)+)captions/(?P<language>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2})\.vtt$",
+        caption_track,
+        name="caption_track",
+    ),
     path("weather.json", weather_json, name="weather_json"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -178,6 +178,23 @@ WAGTAIL_USER_TIME_ZONES = [TIME_ZONE, "UTC"]
 # How many items a channel or AllDocsList shows per page.
 CITYPORTAL_ITEMS_PER_PAGE = 20
 
+# Video and audio (docs/media.md): only formats browsers play, checked by content.
+WAGTAILMEDIA = {
+    "MEDIA_FORM_BASE": "cityportal.media.uploads.MediaContentForm",
+    "AUDIO_EXTENSIONS": ["aac", "flac", "m4a", "mp3", "oga", "ogg", "opus", "wav"],
+    "VIDEO_EXTENSIONS": ["m4v", "mp4", "ogv", "webm"],
+}
+# Where "Show on a map" links of attractions and maps go ({lat}, {lon}, {zoom}).
+CITYPORTAL_MAP_LINK = os.environ.get(
+    "CITYPORTAL_MAP_LINK", "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map={zoom}/{lat}/{lon}"
+)
+# The interactive map on map pages: a tile server ({z}/{x}/{y}) and its credit line.
+# An empty url switches the interactive map off; the map picture and its text remain.
+CITYPORTAL_MAP_TILES = {
+    "url": os.environ.get("CITYPORTAL_MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+    "attribution": os.environ.get("CITYPORTAL_MAP_TILES_ATTRIBUTION", "© OpenStreetMap contributors"),
+}
+
 # Weather widget (docs/weather.md): `manage.py fetch_weather` asks this service, from cron.
 CITYPORTAL_WEATHER_PROVIDER = "cityportal.weather.providers.open_meteo.OpenMeteoProvider"
 CITYPORTAL_WEATHER_BASE_URL = os.environ.get(

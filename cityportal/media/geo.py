@@ -1,0 +1,71 @@
+"""Geographic coordinates shared by attractions and maps: validated fields, the text
+shown to visitors and the link to the map service chosen in the settings."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+DEFAULT_MAP_LINK = "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map={zoom}/{lat}/{lon}"
+
+
+def latitude_field() -> models.DecimalField:
+    message = _("Latitude must be between -90 and 90 degrees.")
+    return models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90, message=message), MaxValueValidator(90, message=message)],
+        help_text=_("Decimal degrees, north positive, e.g. 27.254"),
+    )
+
+
+def longitude_field() -> models.DecimalField:
+    message = _("Longitude must be between -180 and 180 degrees.")
+    return models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180, message=message), MaxValueValidator(180, message=message)],
+        help_text=_("Decimal degrees, east positive, e.g. 112.735"),
+    )
+
+
+def check_pair(latitude, longitude) -> None:
+    """A place has both coordinates or neither: one alone cannot be shown on a map."""
+    if (latitude is None) != (longitude is None):
+        missing = "longitude" if longitude is None else "latitude"
+        raise ValidationError({missing: gettext("Give both the latitude and the longitude, or neither.")})
+
+
+def _plain(value: Decimal) -> str:
+    # 27.250000 -> 27.25: trailing zeros say nothing to a visitor or a map service.
+    text = format(Decimal(value).normalize(), "f")
+    return text
+
+
+def coordinates_text(latitude, longitude) -> str:
+    """27.25° N, 112.735° E"""
+    lat, lon = Decimal(latitude), Decimal(longitude)
+    north_south = gettext("N") if lat >= 0 else gettext("S")
+    east_west = gettext("E") if lon >= 0 else gettext("W")
+    return f"{_plain(abs(lat))}° {north_south}, {_plain(abs(lon))}° {east_west}"
+
+
+def map_link(latitude, longitude, zoom: int = 15) -> str:
+    """The address of the place on the map service set by CITYPORTAL_MAP_LINK."""
+    template = getattr(settings, "CITYPORTAL_MAP_LINK", DEFAULT_MAP_LINK) or DEFAULT_MAP_LINK
+    return template.format(lat=_plain(latitude), lon=_plain(longitude), zoom=zoom)
+
+
+def geo_coordinates(latitude, longitude) -> dict:
+    """schema.org GeoCoordinates."""
+    return {"@type": "GeoCoordinates", "latitude": float(latitude), "longitude": float(longitude)}
