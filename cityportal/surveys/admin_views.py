@@ -81,9 +81,9 @@ class SurveyResultsView(ResponsesPermissionMixin, WagtailAdminTemplateMixin, Tem
         for question in self.survey.question_list():
             if question.kind != FREE_TEXT:
                 continue
-            answers = SurveyAnswer.objects.filter(response__survey=self.survey, question_id=question.id).exclude(
-                text=""
-            )
+            answers = SurveyAnswer.objects.filter(
+                response__survey=self.survey, question_id=question.id
+            ).exclude(text="")
             free_text.append(
                 {
                     "question": question,
@@ -135,11 +135,15 @@ def export_rows(survey: SurveyPage) -> Iterator[list[str]]:
     ]
     header = [_("Response"), _("Sent at (%(zone)s)") % {"zone": timezone.get_current_timezone_name()}]
     for question_id, question in columns:
-        header.append(question.text if question else _("%(question)s (removed)") % {"question": removed[question_id]})
+        header.append(
+            question.text if question else _("%(question)s (removed)") % {"question": removed[question_id]}
+        )
     yield [spreadsheet_safe(h) for h in header]
 
     responses = (
-        SurveyResponse.objects.filter(survey=survey).order_by("submitted_at", "pk").prefetch_related("answers")
+        SurveyResponse.objects.filter(survey=survey)
+        .order_by("submitted_at", "pk")
+        .prefetch_related("answers")
     )
     for response in responses.iterator(chunk_size=500):
         by_question: dict[str, list[SurveyAnswer]] = {}
@@ -152,7 +156,9 @@ def export_rows(survey: SurveyPage) -> Iterator[list[str]]:
             for answer in answers:
                 if answer.option_id:
                     # The option's wording today, or as it was when the answer came.
-                    cells.append((question.option_label(answer.option_id) if question else "") or answer.option)
+                    cells.append(
+                        (question.option_label(answer.option_id) if question else "") or answer.option
+                    )
                 elif answer.rating is not None:
                     cells.append(str(answer.rating))
                 else:

@@ -79,9 +79,7 @@ class MultipleChoiceQuestionBlock(SingleChoiceQuestionBlock):
         value = super().clean(value)
         if value["max_choices"] and value["max_choices"] > len(value["options"]):
             raise StructBlockValidationError(
-                block_errors={
-                    "max_choices": ValidationError(_("There are fewer options than this number."))
-                }
+                block_errors={"max_choices": ValidationError(_("There are fewer options than this number."))}
             )
         return value
 

@@ -141,7 +141,11 @@ def questions_data(spec: dict) -> list[dict]:
     """The survey's questions in the StreamField's stored form, ids included."""
     stream = []
     for number, (kind, text, extra) in enumerate(spec["questions"], 1):
-        value = {"question": text, "help_text": extra.get("help_text", ""), "required": extra.get("required", True)}
+        value = {
+            "question": text,
+            "help_text": extra.get("help_text", ""),
+            "required": extra.get("required", True),
+        }
         if kind in (SINGLE_CHOICE, MULTIPLE_CHOICE):
             value["options"] = [
                 {"type": "item", "value": label, "id": block_id(spec["slug"], number, option)}

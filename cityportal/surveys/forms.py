@@ -47,7 +47,10 @@ class SingleChoiceField(QuestionField):
             return None
         if value not in {o.id for o in self.question.options}:
             raise ValidationError(
-                _("The answer sent is not one of the options of this question. Choose one of the options shown."),
+                _(
+                    "The answer sent is not one of the options of this question. "
+                    "Choose one of the options shown."
+                ),
                 code="invalid_choice",
             )
         return value

@@ -305,7 +305,9 @@ class SurveyAnswer(models.Model):
         indexes = [models.Index(fields=["question_id", "option_id"], name="surveys_answer_by_option")]
 
     def __str__(self) -> str:
-        return self.option or (str(self.rating) if self.rating is not None else Truncator(self.text).chars(40))
+        return self.option or (
+            str(self.rating) if self.rating is not None else Truncator(self.text).chars(40)
+        )
 
 
 __all__ = ["CLOSED", "FREE_TEXT", "OPEN", "RATING", "UPCOMING", "Question", "SurveyPage"]

@@ -74,12 +74,11 @@ def tally(survey: SurveyPage) -> SurveyResults:
         if question.is_choice:
             # Options the editor has since removed are not counted (their answers stay
             # in the export).
-            result.rows = [
-                Row(o.label, by_option.get((question.id, o.id), 0), 0.0) for o in question.options
-            ]
+            result.rows = [Row(o.label, by_option.get((question.id, o.id), 0), 0.0) for o in question.options]
         elif question.kind == RATING:
             result.rows = [
-                Row(str(r), by_rating.get((question.id, r), 0), 0.0) for r in range(RATING_MIN, RATING_MAX + 1)
+                Row(str(r), by_rating.get((question.id, r), 0), 0.0)
+                for r in range(RATING_MIN, RATING_MAX + 1)
             ]
             rated = sum(row.count for row in result.rows)
             if rated:

@@ -159,4 +159,3 @@ def results_view(survey: SurveyPage, request: HttpRequest) -> HttpResponse:
     if context["results_public"]:
         context["results"] = tally(survey)
     return TemplateResponse(request, "surveys/survey_page_results.html", context)
-

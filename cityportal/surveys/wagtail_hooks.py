@@ -30,7 +30,11 @@ def register_survey_admin_urls():
 @hooks.register("register_admin_menu_item")
 def register_survey_results_menu_item():
     return SurveyResultsMenuItem(
-        _("Survey results"), reverse("surveys_admin:index"), name="survey-results", icon_name="tasks", order=450
+        _("Survey results"),
+        reverse("surveys_admin:index"),
+        name="survey-results",
+        icon_name="tasks",
+        order=450,
     )
 
 

@@ -34,7 +34,12 @@ def standard_questions(*, required: bool = True) -> list[dict]:
                 "question": "Which sections do you read?",
                 "help_text": "",
                 "required": required,
-                "options": [item("m1", "News"), item("m2", "Tourism"), item("m3", "Investment"), item("m4", "Life")],
+                "options": [
+                    item("m1", "News"),
+                    item("m2", "Tourism"),
+                    item("m3", "Investment"),
+                    item("m4", "Life"),
+                ],
                 "max_choices": 2,
             },
         },

@@ -4,7 +4,15 @@ import pytest
 from django.http import QueryDict
 
 from cityportal.surveys.forms import SurveyForm
-from cityportal.surveys.tests.conftest import MULTI, RATING, SINGLE, TEXT, field, standard_questions, valid_answers
+from cityportal.surveys.tests.conftest import (
+    MULTI,
+    RATING,
+    SINGLE,
+    TEXT,
+    field,
+    standard_questions,
+    valid_answers,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +90,9 @@ def test_an_option_of_another_question_is_refused(survey):
 def test_multiple_choice_with_an_unknown_value_is_refused(survey):
     code, message = error_of(form_for(survey, valid_answers(**{MULTI: ["m1", "<script>"]})), MULTI)
     assert code == "invalid_choice"
-    assert message == "One of the answers sent is not an option of this question. Tick only the options shown."
+    assert (
+        message == "One of the answers sent is not an option of this question. Tick only the options shown."
+    )
 
 
 def test_multiple_choice_with_too_many_values_is_refused(survey):
@@ -121,7 +131,10 @@ def test_ratings_on_the_scale_are_accepted(survey, value):
 
 def test_free_text_over_the_limit_is_refused(survey):
     code, message = error_of(form_for(survey, valid_answers(**{TEXT: "x" * 2001})), TEXT)
-    assert (code, message) == ("too_long", "Your answer is 2,001 characters long; the limit is 2,000. Please shorten it.")
+    assert (code, message) == (
+        "too_long",
+        "Your answer is 2,001 characters long; the limit is 2,000. Please shorten it.",
+    )
 
 
 def test_free_text_at_the_limit_is_accepted_counting_line_breaks_as_browsers_do(survey):

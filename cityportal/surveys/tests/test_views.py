@@ -94,7 +94,16 @@ def test_a_response_stores_no_address_and_no_user(admin_client, survey):
     response_fields = {f.name for f in SurveyResponse._meta.get_fields()}
     answer_fields = {f.name for f in SurveyAnswer._meta.get_fields()}
     assert response_fields == {"id", "survey", "submitted_at", "answers"}
-    assert answer_fields == {"id", "response", "question_id", "question", "option_id", "option", "rating", "text"}
+    assert answer_fields == {
+        "id",
+        "response",
+        "question_id",
+        "question",
+        "option_id",
+        "option",
+        "rating",
+        "text",
+    }
     # The rate limit keeps only a keyed hash of the address.
     hit = RateLimitHit.objects.get(bucket=f"survey-{survey.pk}")
     assert "127.0.0.1" not in hit.address_hash and len(hit.address_hash) == 64
@@ -184,7 +193,11 @@ def test_the_survey_closes_at_its_closing_time(client, make_survey):
 
 INVALID = {
     "single-unanswered": (SINGLE, None, "Choose one of the answers."),
-    "single-tampered": (SINGLE, "not-an-option", "The answer sent is not one of the options of this question."),
+    "single-tampered": (
+        SINGLE,
+        "not-an-option",
+        "The answer sent is not one of the options of this question.",
+    ),
     "multi-unanswered": (MULTI, None, "Tick at least one answer."),
     "multi-unknown": (MULTI, ["m1", "m9"], "One of the answers sent is not an option of this question."),
     "multi-too-many": (MULTI, ["m1", "m2", "m3"], "Tick at most 2 answers; you ticked 3."),
@@ -232,7 +245,9 @@ def test_invalid_input_gets_its_message_and_keeps_what_was_typed(client, survey,
         expected.add((field(MULTI), "m1"))
     assert checked == expected
     textarea = html.select_one(f"textarea[name={field(TEXT)}]").get_text()
-    assert textarea == (value if question_id == TEXT and value else "" if question_id == TEXT else "More maps.")
+    assert textarea == (
+        value if question_id == TEXT and value else "" if question_id == TEXT else "More maps."
+    )
 
 
 def test_several_mistakes_are_all_listed(client, survey):
@@ -271,12 +286,21 @@ def test_other_methods_are_not_allowed(client, survey):
 
 
 def answer(survey, **changes):
-    assert post(Client(REMOTE_ADDR=f"10.9.{len(changes)}.{SurveyResponse.objects.count() % 250}"), survey, valid_answers(**changes)).status_code == 302
+    assert (
+        post(
+            Client(REMOTE_ADDR=f"10.9.{len(changes)}.{SurveyResponse.objects.count() % 250}"),
+            survey,
+            valid_answers(**changes),
+        ).status_code
+        == 302
+    )
 
 
 def result_rows(html, number: int) -> list[list[str]]:
     table = html.select(".results-table")[number - 1]
-    return [[cell.get_text(" ", strip=True) for cell in row.select("th, td")] for row in table.select("tbody tr")]
+    return [
+        [cell.get_text(" ", strip=True) for cell in row.select("th, td")] for row in table.select("tbody tr")
+    ]
 
 
 def test_results_count_each_option_with_percentages(client, survey):
@@ -334,8 +358,12 @@ def test_results_after_closing_wait_for_the_closing(client, make_survey):
     assert not html.select(".results-table")
     assert html.select_one("meta[name=robots]")["content"] == "noindex"
 
-    closed = make_survey("Closed one", results=SurveyPage.RESULTS_AFTER_CLOSING, opens_in=timedelta(days=-9),
-                         closes_in=timedelta(days=-2))
+    closed = make_survey(
+        "Closed one",
+        results=SurveyPage.RESULTS_AFTER_CLOSING,
+        opens_in=timedelta(days=-9),
+        closes_in=timedelta(days=-2),
+    )
     page = soup(client.get(closed.url + "results/"))
     assert len(page.select(".results-table")) == 3
     assert "See the results of this survey" in soup(client.get(closed.url)).get_text()
