@@ -5,7 +5,7 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from cityportal.weather.management.commands.fetch_weather import Command
@@ -91,8 +91,8 @@ def test_wrong_settings_are_reported_not_a_traceback(settings):
     assert err.startswith("CommandError: The weather settings are wrong:")
 
 
-def test_call_command_raises_for_other_code(weather_settings, weather_server):
+def test_call_command_raises_a_command_error_for_other_callers(weather_settings, weather_server):
     weather_server.reply_with("missing_fields.json", fresh_time=True)
-    with pytest.raises(Exception, match="has no current.temperature_2m") as failure:
+    with pytest.raises(CommandError, match="has no current.temperature_2m") as failure:
         call_command("fetch_weather")
     assert failure.value.returncode == 1
