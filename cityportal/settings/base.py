@@ -208,6 +208,22 @@ CITYPORTAL_WEATHER_MAX_AGE = 3 * 60 * 60  # seconds; an older observation is not
 CITYPORTAL_WEATHER_KEEP_DAYS = 30  # older observations are deleted (the newest is kept)
 CITYPORTAL_WEATHER_JSON_MAX_AGE = 300  # seconds browsers and caches may keep weather.json
 
+# Mailbox of Government (docs/mailbox.md).
+# Letters one address may send per hour (raised by load tests through the environment).
+CITYPORTAL_MAILBOX_LETTERS_PER_HOUR = int(os.environ.get("CITYPORTAL_MAILBOX_LETTERS_PER_HOUR", "5"))
+# Wrong tracking number/query code pairs one address may try per hour.
+CITYPORTAL_MAILBOX_TRACK_TRIES_PER_HOUR = 10
+CITYPORTAL_MAILBOX_DEADLINE_WORKING_DAYS = 5  # when the routing table has no row for a type
+CITYPORTAL_MAILBOX_DUE_SOON_WORKING_DAYS = 1  # "due soon" on the dashboard and in reminders
+CITYPORTAL_MAILBOX_RETENTION_DAYS = 3 * 365  # personal data kept after a case is closed
+CITYPORTAL_MAILBOX_MAX_ATTACHMENTS = 3
+CITYPORTAL_MAILBOX_MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
+# Attachments hold personal data: kept outside MEDIA_ROOT, which is served to anyone.
+CITYPORTAL_MAILBOX_PRIVATE_ROOT = VAR_DIR / "private" / "mailbox"
+# A form whose CSRF check fails is shown again with what was typed (mailbox forms);
+# every other page gets Django's usual answer.
+CSRF_FAILURE_VIEW = "cityportal.mailbox.views.csrf_failure"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,0 +1,67 @@
+"""Retention: personal data of a letter are kept while its case needs them, then
+removed: name, email, phone and attachment files are deleted, and the writer's name,
+email and phone (and anything like them) are taken out of the subject, text and reply.
+The anonymous record (type, dates, department, text, reply) stays for the statistics
+and for "Letters and replies" (whose copy was cleaned when it was published)."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cityportal.mailbox import audit
+from cityportal.mailbox.redaction import redact
+from cityportal.mailbox.models import Attachment, EventAction, Letter, Status, private_storage
+
+DEFAULT_RETENTION_DAYS = 3 * 365
+
+
+def retention_days() -> int:
+    return int(getattr(settings, "CITYPORTAL_MAILBOX_RETENTION_DAYS", DEFAULT_RETENTION_DAYS))
+
+
+def expired_letters():
+    cutoff = timezone.now() - timedelta(days=retention_days())
+    return Letter.objects.filter(
+        status=Status.CLOSED, closed_at__lt=cutoff, personal_data_removed_at__isnull=True
+    ).order_by("closed_at", "pk")
+
+
+def remove_personal_data(letter: Letter) -> None:
+    storage = private_storage()
+    with transaction.atomic():
+        letter = Letter.objects.select_for_update().get(pk=letter.pk)
+        if letter.personal_data_removed_at is not None:
+            return
+        attachments = list(letter.attachments.all())
+        names = [a.file.name for a in attachments if a.file]
+        Attachment.objects.filter(letter=letter).delete()
+        # The text keeps no trace of them either: the record left is anonymous.
+        contact = {"name": letter.name, "email": letter.email, "phone": letter.phone}
+        letter.subject = redact(letter.subject, **contact)[: Letter._meta.get_field("subject").max_length]
+        letter.message = redact(letter.message, **contact)
+        letter.reply_text = redact(letter.reply_text, **contact)
+        letter.name = letter.email = letter.phone = ""
+        letter.personal_data_removed_at = timezone.now()
+        letter.save(
+            update_fields=["name", "email", "phone", "subject", "message", "reply_text", "personal_data_removed_at"]
+        )
+        audit.log(
+            letter,
+            EventAction.PERSONAL_DATA_REMOVED,
+            detail=_("Name, email, phone and %(count)d attachment(s) removed after %(days)d days.")
+            % {"count": len(attachments), "days": retention_days()},
+        )
+    # Files go once the database no longer points at them.
+    for name in names:
+        storage.delete(name)
+
+
+def remove_expired_personal_data(*, dry_run: bool = False) -> list[Letter]:
+    letters = list(expired_letters())
+    if not dry_run:
+        for letter in letters:
+            remove_personal_data(letter)
+    return letters
