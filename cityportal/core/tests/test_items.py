@@ -24,3 +24,26 @@ def test_segmented_search_text_is_recomputed_only_when_the_text_changes(referenc
     reference_article.title = "衡阳市政府 new title"
     assert "政府" in reference_article.segmented_search_text().split()
     assert len(calls) == 2
+
+
+def test_publishing_a_stored_revision_keeps_the_first_publication_time(hot_news):
+    """Revisions keep times to the millisecond; publishing one that was stored after the
+    first publication (as workflows and scheduled publishing do) must neither fail nor
+    move "Date Add in"."""
+    from wagtail.models import Revision
+
+    from cityportal.core.tests.utils import make_article
+    from cityportal.news.models import ArticlePage
+
+    article = make_article(hot_news, "Revised later")
+    ArticlePage.objects.filter(pk=article.pk).update(
+        first_published_at=article.first_published_at.replace(microsecond=123456)
+    )
+    first = ArticlePage.objects.get(pk=article.pk).first_published_at
+    fresh = ArticlePage.objects.get(pk=article.pk)
+    fresh.title = "Revised later, second version"
+    revision_id = fresh.save_revision().pk
+    Revision.objects.get(pk=revision_id).publish()
+    republished = ArticlePage.objects.get(pk=article.pk)
+    assert republished.title == "Revised later, second version"
+    assert republished.first_published_at == first
