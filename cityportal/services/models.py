@@ -195,7 +195,7 @@ class ServiceGuidePage(PortalPage):
     def element_label(cls, name: str) -> str:
         if name == "related_forms":
             return gettext("Related forms")
-        return capfirst(cls._meta.get_field(name).verbose_name)
+        return str(capfirst(cls._meta.get_field(name).verbose_name))
 
     @classmethod
     def missing_in(cls, values: dict, related_form_count: int) -> list[str]:
