@@ -17,7 +17,9 @@ def latitude_field() -> models.DecimalField:
     message = _("Latitude must be between -90 and 90 degrees.")
     return models.DecimalField(
         _("latitude"),
-        max_digits=8,
+        # Room for any number an editor types, so that the range check below answers
+        # ("between -90 and 90") rather than a count of digits.
+        max_digits=12,
         decimal_places=6,
         null=True,
         blank=True,
@@ -30,7 +32,7 @@ def longitude_field() -> models.DecimalField:
     message = _("Longitude must be between -180 and 180 degrees.")
     return models.DecimalField(
         _("longitude"),
-        max_digits=9,
+        max_digits=12,
         decimal_places=6,
         null=True,
         blank=True,
@@ -44,6 +46,20 @@ def check_pair(latitude, longitude) -> None:
     if (latitude is None) != (longitude is None):
         missing = "longitude" if longitude is None else "latitude"
         raise ValidationError({missing: gettext("Give both the latitude and the longitude, or neither.")})
+
+
+class CoordinatesMixin:
+    """For pages with ``latitude`` and ``longitude``: ``clean_coordinates()`` asks for both
+    or neither, unless one of them was already refused (then its own message suffices)."""
+
+    def full_clean(self, *args, exclude=None, **kwargs):
+        # The admin's form leaves out the fields it refused; remember which.
+        self._not_cleaned = set(exclude or ())
+        return super().full_clean(*args, exclude=exclude, **kwargs)
+
+    def clean_coordinates(self) -> None:
+        if not {"latitude", "longitude"} & getattr(self, "_not_cleaned", set()):
+            check_pair(self.latitude, self.longitude)
 
 
 def _plain(value: Decimal) -> str:

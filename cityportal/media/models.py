@@ -318,7 +318,7 @@ def tile_map_settings() -> dict | None:
     return tiles if tiles.get("url") else None
 
 
-class MapPage(ItemPage):
+class MapPage(geo.CoordinatesMixin, ItemPage):
     """A map of the city: the picture with zoom buttons, a required text description of
     what it shows, and optionally an interactive map of the same place."""
 
@@ -369,7 +369,7 @@ class MapPage(ItemPage):
 
     def clean(self):
         super().clean()
-        geo.check_pair(self.latitude, self.longitude)
+        self.clean_coordinates()
         if not strip_tags(self.long_description or "").strip():
             raise ValidationError(
                 {"long_description": gettext("Describe the map in words for people who cannot see it.")}

@@ -34,7 +34,7 @@ def _absolute(request, url: str) -> str:
     return request.build_absolute_uri(url) if request is not None else url
 
 
-class AttractionPage(PortalPage):
+class AttractionPage(geo.CoordinatesMixin, PortalPage):
     """A tourist attraction: what it is, where it is (address and map coordinates),
     when it is open, what it costs, how to get there, and a gallery of pictures."""
 
@@ -80,7 +80,7 @@ class AttractionPage(PortalPage):
 
     def clean(self):
         super().clean()
-        geo.check_pair(self.latitude, self.longitude)
+        self.clean_coordinates()
 
     def get_search_text_parts(self) -> list[str]:
         return super().get_search_text_parts() + [
