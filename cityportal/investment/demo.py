@@ -177,7 +177,7 @@ def _body(*texts: str) -> list:
 
 def _contact(number: int) -> dict:
     return {
-        "contact_name": "Investment Promotion Desk (sample contact)",
+        "contact_name": "Project Service Desk (sample contact)",
         "contact_phone": f"555-02{number:02d} (example number)",
         "contact_email": f"invest-{number}@example.org",
     }
@@ -199,7 +199,7 @@ def populate(channels: dict, home: Page, progress) -> None:
             profile=_body(
                 SAMPLE_NOTICE,
                 f"{name} is a fictional industrial park created to show how park pages look: "
-                "its key facts, its contact and the investment projects that name it.",
+                "its key facts, its contact and the projects that name it.",
             ),
             **_contact(number),
         )
