@@ -1,6 +1,7 @@
 """Sections, channels and articles: the news-and-information backbone of the portal."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef
@@ -16,7 +17,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageQuerySet
+from wagtail.models import Page, PageQuerySet, get_page_models
 from wagtail.search import index
 
 from cityportal.core.blocks import BodyBlock, stream_plain_text
@@ -134,6 +135,9 @@ class ChannelPage(PaginatedRoutesMixin, PortalPage):
     parent_page_types = ["news.SectionPage"]
     # Any content item whose parent_page_types admits channels (articles, and the item
     # types of other apps); specialised channel subclasses narrow this down.
+    # False on channels whose page is itself the content (an FAQ): they list no items,
+    # yet are not empty.
+    lists_items = True
 
     class Meta:
         verbose_name = _("channel")
@@ -164,6 +168,10 @@ class ChannelPage(PaginatedRoutesMixin, PortalPage):
         published item inside them, or, for channels that gather featured items, nothing
         featured in their language edition. One query, however many channels there are."""
         channels = cls.objects.all() if channels is None else channels
+        content_pages = [m for m in get_page_models() if issubclass(m, cls) and not m.lists_items]
+        if content_pages:
+            types = ContentType.objects.get_for_models(*content_pages).values()
+            channels = channels.exclude(content_type__in=types)
         own = live_items().filter(path__startswith=OuterRef("path")).exclude(pk=OuterRef("pk"))
         featured = ArticlePage.objects.live().public().filter(locale=OuterRef("locale"))
         top_news = featured.filter(is_top_news=True)

@@ -28,7 +28,8 @@ OPEN_SURVEY = {
     "introduction": SAMPLE_NOTE
     + "<p>Tell us how you use the English edition of the city's portal and what you miss, "
     "so that it can be improved. Answering takes about two minutes.</p>",
-    "opens_at": datetime(2024, 6, 1, 9, 0, tzinfo=CITY_TZ),
+    # Before the reference article (2024-05-18), which stays the newest item of the demo.
+    "opens_at": datetime(2024, 5, 6, 9, 0, tzinfo=CITY_TZ),
     "closes_at": None,
     "results_visibility": SurveyPage.RESULTS_ALWAYS,
     "responses": 36,

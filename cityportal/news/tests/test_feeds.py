@@ -74,7 +74,10 @@ def test_every_channel_has_a_valid_feed(client):
     for channel in ChannelPage.objects.live():
         feed = read_feed(client, channel.feed_url())
         assert feed.feed.title.startswith(channel.title)
-        assert_complete_items(feed)
+        if channel.specific_class.lists_items:
+            assert_complete_items(feed)
+        else:
+            assert feed.entries == []  # an FAQ: the page is the content, no items
 
 
 def test_an_empty_channel_has_a_valid_empty_feed(client):

@@ -42,6 +42,11 @@ def test_one_open_and_one_closed_sample_survey():
     }
 
 
+def test_the_reference_article_stays_the_newest_item(reference_article):
+    for survey in SurveyPage.objects.all():
+        assert survey.first_published_at < reference_article.first_published_at
+
+
 def test_sample_answers_fill_the_results():
     for spec in demo.SURVEYS:
         survey = SurveyPage.objects.get(slug=spec["slug"])
