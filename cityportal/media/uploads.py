@@ -4,26 +4,30 @@ forms because wagtailmedia's forms need the models loaded."""
 
 from django import forms
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image as PILImage
 from wagtailmedia.forms import BaseMediaForm
 
-from cityportal.media.sniff import check_media_file, wav_duration
+from cityportal.media.sniff import FORMATS, check_media_file, sniff_format, wav_duration
 
+# Messages by (problem, kind of media expected); lazy, so each is shown in the editor's language.
 MEDIA_PROBLEMS = {
-    "unknown": lambda kind: (
-        _(
-            "This file is not a %(kind)s file that web browsers can play "
-            "(its content was checked, not its name)."
-        )
-        % {"kind": kind}
+    ("unknown", "audio"): gettext_lazy(
+        "This file is not an audio file that web browsers can play (its content was checked, not its name)."
     ),
-    "wrong-type": lambda kind: (
-        _("This file holds a different kind of media: upload a %(kind)s file here.") % {"kind": kind}
+    ("unknown", "video"): gettext_lazy(
+        "This file is not a video file that web browsers can play (its content was checked, not its name)."
     ),
-    "wrong-extension": lambda kind: _(
-        "The file name's extension does not match its content: rename it to what it really is."
+    ("wrong-type", "audio"): gettext_lazy(
+        "This file holds a different kind of media: upload an audio file here."
+    ),
+    ("wrong-type", "video"): gettext_lazy(
+        "This file holds a different kind of media: upload a video file here."
     ),
 }
+WRONG_EXTENSION = gettext_lazy(
+    "The file name's extension does not match its content: rename it to what it really is."
+)
 
 
 class MediaContentForm(BaseMediaForm):
@@ -34,11 +38,14 @@ class MediaContentForm(BaseMediaForm):
         file = self.cleaned_data.get("file")
         if file is None or not hasattr(file, "read"):
             return file
-        media_type = self.instance.type or "audio"
-        kind = _("video") if media_type == "video" else _("audio")
+        media_type = self.instance.type
+        if media_type not in ("audio", "video"):
+            # wagtailmedia's generic "media" upload: the content says which kind it is.
+            found = sniff_format(file)
+            media_type = self.instance.type = FORMATS[found][0] if found else "audio"
         problem = check_media_file(file, file.name, media_type)
         if problem:
-            raise forms.ValidationError(MEDIA_PROBLEMS[problem](kind))
+            raise forms.ValidationError(MEDIA_PROBLEMS.get((problem, media_type), WRONG_EXTENSION))
         return file
 
     def clean_thumbnail(self):

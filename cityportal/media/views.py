@@ -17,6 +17,8 @@ def caption_track(request: HttpRequest, page_path: str, language: str) -> HttpRe
     track = page.track_for(language)
     if track is None:
         raise Http404
-    response = HttpResponse(track.webvtt, content_type="text/vtt; charset=utf-8")
+    # Forms drop the final line break and browsers may send CRLF; a file ends with one "\n".
+    text = track.webvtt.replace("\r\n", "\n").rstrip("\n") + "\n"
+    response = HttpResponse(text, content_type="text/vtt; charset=utf-8")
     response["X-Content-Type-Options"] = "nosniff"
     return response
