@@ -117,13 +117,13 @@ SAMPLE_DOCUMENTS: dict[tuple[str, str], list[SampleDocument]] = {
                 SampleFile(
                     "sample-application-for-chinese-nationality.pdf",
                     "pdf",
-                    "Application form (PDF, to print)",
+                    "Application form to print",
                     [*PERSON_FIELDS, "Reason for applying: _____________________________", SIGNATURE],
                 ),
                 SampleFile(
                     "加入中国国籍申请表-样例.docx",
                     "docx",
-                    "Editable form in Chinese (DOCX)",
+                    "Editable form in Chinese",
                     [
                         "姓名：",
                         "国籍：",
@@ -153,12 +153,12 @@ SAMPLE_DOCUMENTS: dict[tuple[str, str], list[SampleDocument]] = {
                         "lineal relatives or collateral relatives within three generations.",
                         "Signatures: ____________________   ____________________",
                     ],
-                    "Declaration form (PDF)",
+                    "Declaration form",
                 ),
                 SampleFile(
                     "sample-marriage-registration-declaration-form.odt",
                     "odt",
-                    "Editable declaration (ODT)",
+                    "Editable declaration",
                     ["Party 1 - full name:", "Party 2 - full name:", "Declaration:", "Signatures:"],
                 ),
             ],
@@ -180,7 +180,7 @@ SAMPLE_DOCUMENTS: dict[tuple[str, str], list[SampleDocument]] = {
                         "Employer or school: ______________________________________",
                         SIGNATURE,
                     ],
-                    "Application form (PDF)",
+                    "Application form",
                 )
             ],
         ),
@@ -201,7 +201,7 @@ SAMPLE_DOCUMENTS: dict[tuple[str, str], list[SampleDocument]] = {
                         "Extension requested until: ____________   Reason: ____________",
                         SIGNATURE,
                     ],
-                    "Application form (PDF)",
+                    "Application form",
                 )
             ],
         ),
@@ -235,12 +235,12 @@ SAMPLE_DOCUMENTS: dict[tuple[str, str], list[SampleDocument]] = {
                         "Host's name and telephone: __________________________________",
                         SIGNATURE,
                     ],
-                    "Registration form (PDF)",
+                    "Registration form",
                 ),
                 SampleFile(
                     "sample-accommodation-register.xlsx",
                     "xlsx",
-                    "Register of guests for hosts (XLSX)",
+                    "Register of guests for hosts",
                     ["Name|Nationality|Passport number|Arrival|Departure", "|||||"],
                 ),
             ],
@@ -262,7 +262,7 @@ SAMPLE_DOCUMENTS: dict[tuple[str, str], list[SampleDocument]] = {
                         "Card type: [ ] reading room only  [ ] borrowing",
                         SIGNATURE,
                     ],
-                    "Application form (PDF)",
+                    "Application form",
                 )
             ],
         ),
@@ -278,7 +278,7 @@ SAMPLE_DOCUMENTS: dict[tuple[str, str], list[SampleDocument]] = {
                 _pdf(
                     "health-station-registration-form",
                     [*PERSON_FIELDS, "Preferred language: [ ] Chinese  [ ] English", SIGNATURE],
-                    "Registration form (PDF)",
+                    "Registration form",
                 )
             ],
         ),
@@ -365,7 +365,7 @@ SAMPLE_DOCUMENTS: dict[tuple[str, str], list[SampleDocument]] = {
                 SampleFile(
                     "sample-green-space-targets.xlsx",
                     "xlsx",
-                    "Targets table (XLSX)",
+                    "Targets table",
                     [
                         "Indicator|2025 (sample)|2035 (sample)",
                         "Park green space per resident (m2)|12|15",
@@ -394,7 +394,7 @@ SAMPLE_DOCUMENTS: dict[tuple[str, str], list[SampleDocument]] = {
                 SampleFile(
                     "sample-public-transport-plan.odt",
                     "odt",
-                    "Plan text (ODT)",
+                    "Plan text",
                     ["Chapter 1 Present situation (sample)", "Chapter 2 Targets (sample)"],
                 )
             ],
@@ -433,7 +433,7 @@ SAMPLE_DOCUMENTS: dict[tuple[str, str], list[SampleDocument]] = {
                 SampleFile(
                     "sample-land-incentive-application.docx",
                     "docx",
-                    "Application template (DOCX)",
+                    "Application template",
                     ["Company name:", "Project:", "Land area requested (m2):", "Investment (sample):"],
                 )
             ],
@@ -452,7 +452,7 @@ SAMPLE_DOCUMENTS: dict[tuple[str, str], list[SampleDocument]] = {
                 SampleFile(
                     "sample-tax-registration-checklist.xlsx",
                     "xlsx",
-                    "Checklist of documents (XLSX)",
+                    "Checklist of documents",
                     ["Document|Original|Copy", "Business licence|Yes|1", "Legal representative's ID|Yes|1"],
                 )
             ],
