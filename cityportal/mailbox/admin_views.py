@@ -121,7 +121,9 @@ class LetterIndexView(MailboxAccessMixin, WagtailAdminTemplateMixin, TemplateVie
         if filters["department"]:
             letters = letters.filter(department_id=filters["department"])
         if filters["q"]:
-            letters = letters.filter(Q(tracking_number__icontains=filters["q"]) | Q(subject__icontains=filters["q"]))
+            letters = letters.filter(
+                Q(tracking_number__icontains=filters["q"]) | Q(subject__icontains=filters["q"])
+            )
         return letters.order_by("due_date", "received_at") if filters["status"] == "open" else letters
 
     def get_context_data(self, **kwargs):
@@ -146,7 +148,9 @@ class LetterIndexView(MailboxAccessMixin, WagtailAdminTemplateMixin, TemplateVie
             status_filters=STATUS_FILTERS,
             flag_filters=FLAG_FILTERS,
             letter_types=LetterType.choices,
-            departments=department_choices() if (access.is_mailbox_admin(user) or access.is_reviewer(user)) else [],
+            departments=department_choices()
+            if (access.is_mailbox_admin(user) or access.is_reviewer(user))
+            else [],
             query_string=query.urlencode(),
             export_form=ExportForm(
                 initial={"date_from": on.replace(day=1), "date_to": on},
@@ -214,7 +218,8 @@ class LetterDetailView(MailboxAccessMixin, WagtailAdminTemplateMixin, TemplateVi
             transfer_form=self.forms.get("transfer")
             or TransferForm(exclude_pk=letter.department_id, prefix="transfer"),
             note_form=self.forms.get("note") or NoteForm(prefix="note"),
-            reply_form=self.forms.get("reply") or ReplyForm(prefix="reply", initial={"text": letter.reply_text}),
+            reply_form=self.forms.get("reply")
+            or ReplyForm(prefix="reply", initial={"text": letter.reply_text}),
             review_form=self.forms.get("review") or ReviewForm(prefix="review"),
             close_form=self.forms.get("close") or CloseForm(prefix="close"),
             withdraw_form=self.forms.get("withdraw") or WithdrawForm(prefix="withdraw"),
@@ -418,7 +423,9 @@ def export_rows(letters, *, personal_data: bool) -> Iterator[list[str]]:
             letter.due_date.isoformat(),
             _local(letter.replied_at),
             (_("yes") if replied_day <= letter.due_date else _("no")) if replied_day else "",
-            str(calendar.working_days_between(city_date(letter.received_at), replied_day)) if replied_day else "",
+            str(calendar.working_days_between(city_date(letter.received_at), replied_day))
+            if replied_day
+            else "",
             _local(letter.closed_at),
             letter.country,
             subject,
@@ -427,7 +434,7 @@ def export_rows(letters, *, personal_data: bool) -> Iterator[list[str]]:
             _local(letter.published_at),
         ]
         if personal_data:
-            row += [letter.name, letter.email, letter.phone, str(len(letter.attachment_names))]
+            row += [letter.name, letter.email, letter.phone, str(len(letter.attachments.all()))]
         yield [spreadsheet_safe(cell) for cell in row]
 
 
@@ -456,8 +463,6 @@ class ExportView(MailboxAccessMixin, View):
         )
         personal_data = access.may_export_personal_data(request.user)
         letters = list(letters)
-        for letter in letters:
-            letter.attachment_names = [a.original_name for a in letter.attachments.all()]
         audit.log(
             None,
             EventAction.EXPORTED,
@@ -474,7 +479,9 @@ class ExportView(MailboxAccessMixin, View):
         # A byte order mark, so that spreadsheet programs read the file as UTF-8 (Chinese).
         rows = (writer.writerow(row) for row in export_rows(letters, personal_data=personal_data))
         response = StreamingHttpResponse(
-            _with_bom(rows), content_type="text/csv; charset=utf-8", headers={"Cache-Control": "private, no-store"}
+            _with_bom(rows),
+            content_type="text/csv; charset=utf-8",
+            headers={"Cache-Control": "private, no-store"},
         )
         response["Content-Disposition"] = f'attachment; filename="letters-{start:%Y%m%d}-{end:%Y%m%d}.csv"'
         return response
@@ -483,4 +490,3 @@ class ExportView(MailboxAccessMixin, View):
 def _with_bom(rows: Iterator[str]) -> Iterator[str]:
     yield "\ufeff"
     yield from rows
-

@@ -199,7 +199,9 @@ LETTERS = [
         "phone": "",
         "country": "Australia",
         "subject": "Shop refused a foreign bank card",
-        "message": "A shop in the city centre refused my foreign bank card although it showed the card's logo.",
+        "message": (
+            "A shop in the city centre refused my foreign bank card although it showed the card's logo."
+        ),
         "consent": False,
         "outcome": PRIVATE,
         "transfer": None,
@@ -462,7 +464,7 @@ def _later(moment: datetime) -> datetime:
 def populate(channels: dict, home: Page, progress) -> None:
     """The mailbox's notices, groups, routing table, holiday calendar and sample letters."""
     mailbox = channels[CHANNEL_KEY]
-    for number, (slug, title, at, summary, paragraphs) in enumerate(NOTICES):
+    for slug, title, at, summary, paragraphs in NOTICES:
         _publish(
             mailbox,
             MailboxNoticePage(
@@ -476,7 +478,9 @@ def populate(channels: dict, home: Page, progress) -> None:
         )
     ensure_mailbox_groups()
     CalendarDay.objects.bulk_create(
-        CalendarDay(date=datetime.strptime(day, "%Y-%m-%d").date(), kind=kind, name=f"{name} (sample calendar)")
+        CalendarDay(
+            date=datetime.strptime(day, "%Y-%m-%d").date(), kind=kind, name=f"{name} (sample calendar)"
+        )
         for day, kind, name in CALENDAR_2024
     )
     departments = _departments()

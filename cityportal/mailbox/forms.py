@@ -125,7 +125,9 @@ class LetterForm(forms.Form):
             "count": uploads.max_files(),
             "size": uploads.max_bytes() // (1024 * 1024),
         }
-        self.fields["attachments"].widget.attrs["accept"] = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+        self.fields["attachments"].widget.attrs["accept"] = (
+            ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+        )
         self.fields["email"].widget.attrs.update(type="email", autocomplete="email", spellcheck="false")
         self.fields["phone"].widget.attrs.update(type="tel", autocomplete="tel")
         self.fields["name"].widget.attrs["autocomplete"] = "name"
@@ -162,7 +164,10 @@ class LetterForm(forms.Form):
         phone = _one_line(self.cleaned_data.get("phone") or "")
         if phone and (not PHONE.match(phone) or sum(c.isdigit() for c in phone) < 5):
             raise forms.ValidationError(
-                _("“%(value)s” is not a phone number: use digits, spaces, + and dashes, like +86 734 555 0101."),
+                _(
+                    "“%(value)s” is not a phone number: use digits, spaces, + and dashes, "
+                    "like +86 734 555 0101."
+                ),
                 code="invalid",
                 params={"value": phone[:40]},
             )
@@ -262,15 +267,15 @@ class LetterForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if not self.errors.get("email") and not self.errors.get("phone"):
-            if not cleaned.get("email") and not cleaned.get("phone"):
-                self.add_error(
-                    "email",
-                    forms.ValidationError(
-                        _("Give an email address or a phone number (or both), so that we can answer you."),
-                        code="no_contact",
-                    ),
-                )
+        no_contact_errors = not self.errors.get("email") and not self.errors.get("phone")
+        if no_contact_errors and not cleaned.get("email") and not cleaned.get("phone"):
+            self.add_error(
+                "email",
+                forms.ValidationError(
+                    _("Give an email address or a phone number (or both), so that we can answer you."),
+                    code="no_contact",
+                ),
+            )
         return cleaned
 
     def lost_files(self) -> bool:
@@ -320,7 +325,9 @@ class TransferForm(forms.Form):
 
 
 class NoteForm(forms.Form):
-    text = forms.CharField(label=_("Internal note"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+    text = forms.CharField(
+        label=_("Internal note"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
 
 
 class ReplyForm(forms.Form):

@@ -109,7 +109,9 @@ def receive_letter(data: LetterData, *, received_at=None) -> Received:
     except IntegrityError:
         _remove_files(saved)
         # The same form, sent twice at the same moment: the other request stored it.
-        earlier = Letter.objects.filter(submission_key=data.submission_key).first() if data.submission_key else None
+        earlier = (
+            Letter.objects.filter(submission_key=data.submission_key).first() if data.submission_key else None
+        )
         if earlier is None:
             raise
         return Received(earlier, duplicate=True)

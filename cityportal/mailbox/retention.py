@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cityportal.mailbox import audit
-from cityportal.mailbox.redaction import redact
 from cityportal.mailbox.models import Attachment, EventAction, Letter, Status, private_storage
+from cityportal.mailbox.redaction import redact
 
 DEFAULT_RETENTION_DAYS = 3 * 365
 
@@ -46,7 +46,15 @@ def remove_personal_data(letter: Letter) -> None:
         letter.name = letter.email = letter.phone = ""
         letter.personal_data_removed_at = timezone.now()
         letter.save(
-            update_fields=["name", "email", "phone", "subject", "message", "reply_text", "personal_data_removed_at"]
+            update_fields=[
+                "name",
+                "email",
+                "phone",
+                "subject",
+                "message",
+                "reply_text",
+                "personal_data_removed_at",
+            ]
         )
         audit.log(
             letter,

@@ -52,7 +52,9 @@ class YearReport:
 
 
 def years_with_letters() -> list[int]:
-    return sorted({moment.year for moment in Letter.objects.datetimes("received_at", "year", tzinfo=city_tz())})
+    return sorted(
+        {moment.year for moment in Letter.objects.datetimes("received_at", "year", tzinfo=city_tz())}
+    )
 
 
 def _bounds(year: int) -> tuple[datetime, datetime]:
@@ -135,4 +137,3 @@ def open_overdue_count() -> int:
     from cityportal.mailbox.models import OPEN_STATUSES
 
     return Letter.objects.filter(status__in=OPEN_STATUSES, due_date__lt=today()).count()
-

@@ -56,7 +56,7 @@ def _read(file: BinaryIO, start: int | None, size: int) -> bytes:
 def _is_pdf(file: BinaryIO) -> bool:
     # The specification tolerates junk before the header; real PDFs start with it, and
     # a file that starts otherwise could be a web page carrying a PDF inside.
-    if not _read(file, 0, 5) == b"%PDF-":
+    if _read(file, 0, 5) != b"%PDF-":
         return False
     tail = _read(file, None, PDF_TAIL)
     return b"%%EOF" in tail

@@ -3,8 +3,10 @@
 - ``write/``: the letter form. A letter is stored (one transaction) before the
   thank-you page is sent; that page shows the tracking number and query code and is
   never cached. Spam is kept out by a honeypot field and a per-address limit.
-- ``track/``: number + code -> the letter's status and published reply. A wrong code
-  and an unknown number give the same answer; wrong tries are limited per address.
+- ``track/``: number + code -> the letter's subject, status, dates, department and
+  approved reply (not the letter's text or contact details, in case the code leaks). A
+  wrong code and an unknown number give the same answer; wrong tries are limited per
+  address.
 - ``letters/``: letters and replies whose writers agreed to publication, personal data
   removed, newest reply first, searchable (``?q=``), ``letters/page/2/``.
 - ``statistics/``: received, replied, on time and median working days, per month and
@@ -19,18 +21,18 @@ import re
 from datetime import timedelta
 
 from django.conf import settings
+from django.forms.utils import ErrorDict
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.forms.utils import ErrorDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.csrf import csrf_failure as django_csrf_failure
 
 from cityportal.core import ratelimit
 from cityportal.core.pagination import paginate
-from cityportal.mailbox import emails, intake, statistics as stats
-from cityportal.mailbox import tracking, workdays
+from cityportal.mailbox import emails, intake, tracking, workdays
+from cityportal.mailbox import statistics as stats
 from cityportal.mailbox.forms import LetterForm, TrackForm
 from cityportal.mailbox.models import Letter, LetterType, MailboxPage, ReplyState, Status
 from cityportal.search.segmentation import segment_query
@@ -83,7 +85,9 @@ def _render(page: MailboxPage, request: HttpRequest, template: str, context: dic
 # --- Writing a letter -------------------------------------------------------------------
 
 
-def render_letter_form(page: MailboxPage, request: HttpRequest, form: LetterForm, *, problem: str = "", status=200):
+def render_letter_form(
+    page: MailboxPage, request: HttpRequest, form: LetterForm, *, problem: str = "", status=200
+):
     context = {
         "form": form,
         "problem": problem,

@@ -39,7 +39,9 @@ class WorkCalendar:
     @classmethod
     def between(cls, start: date, end: date) -> "WorkCalendar":
         calendar = cls()
-        for day, kind in CalendarDay.objects.filter(date__gte=start, date__lte=end).values_list("date", "kind"):
+        for day, kind in CalendarDay.objects.filter(date__gte=start, date__lte=end).values_list(
+            "date", "kind"
+        ):
             (calendar.workdays if kind == CalendarDay.WORKDAY else calendar.holidays).add(day)
         return calendar
 

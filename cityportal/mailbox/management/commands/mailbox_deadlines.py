@@ -61,9 +61,7 @@ class Command(BaseCommand):
             if emails.send_reminder(recipients, items, admin_url):
                 sent += 1
                 for item in items:
-                    audit.log(
-                        item.letter, EventAction.REMINDER_SENT, detail=", ".join(recipients)
-                    )
+                    audit.log(item.letter, EventAction.REMINDER_SENT, detail=", ".join(recipients))
                 self.stdout.write(f"{name}: reminded {len(recipients)} person(s) of {len(items)} letter(s).")
             else:
                 self.stderr.write(f"{name}: the reminder could not be sent.")

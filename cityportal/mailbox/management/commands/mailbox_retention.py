@@ -19,7 +19,9 @@ class Command(BaseCommand):
         letters = remove_expired_personal_data(dry_run=dry_run)
         verb = "Would remove" if dry_run else "Removed"
         for letter in letters:
-            self.stdout.write(f"{verb} the personal data of {letter.tracking_number} (closed {letter.closed_at:%Y-%m-%d}).")
+            self.stdout.write(
+                f"{verb} the personal data of {letter.tracking_number} (closed {letter.closed_at:%Y-%m-%d})."
+            )
         self.stdout.write(
             self.style.SUCCESS(
                 f"{len(letters)} letter(s) {'to clean' if dry_run else 'cleaned'}; "
