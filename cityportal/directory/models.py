@@ -315,7 +315,10 @@ class DepartmentPage(PortalPage):
         return super().get_search_text_parts() + [_plain(self.functions), self.address]
 
     def listing_summary(self) -> str:
-        return Truncator(_plain(self.functions)).words(40)
+        """The first paragraph (or list item) of the functions, shortened."""
+        blocks = (_plain(block) for block in _BLOCK_END.split(self.functions or ""))
+        first = next((text for text in blocks if text), "")
+        return Truncator(first).words(40)
 
     @property
     def index_letter(self) -> str:

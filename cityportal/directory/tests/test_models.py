@@ -244,3 +244,10 @@ def test_long_department_names_still_give_a_valid_group_name(empty_departments):
     group = department.ensure_staff_group()
     assert len(group.name) <= 150
     assert group.name.endswith(" staff")
+
+
+def test_a_departments_summary_is_the_first_paragraph_of_its_functions():
+    department = DepartmentPage(functions="<p>Runs the <b>port</b>.</p><p>Sample content note.</p>")
+    assert department.listing_summary() == "Runs the port."
+    assert DepartmentPage(functions="<ul><li>Visas</li><li>Permits</li></ul>").listing_summary() == "Visas"
+    assert DepartmentPage(functions="").listing_summary() == ""
