@@ -55,6 +55,14 @@
     dialog.addEventListener("keydown", function (event) {
       if (event.key === "ArrowLeft") { event.preventDefault(); show(current - 1); }
       else if (event.key === "ArrowRight") { event.preventDefault(); show(current + 1); }
+      else if (event.key === "Tab") {
+        // The page behind is inert, but Tab would still leave for the browser's own
+        // controls: keep it going round the dialog's buttons.
+        var buttons = dialog.querySelectorAll("button");
+        var first = buttons[0], last = buttons[buttons.length - 1];
+        if (event.shiftKey && document.activeElement === first) { event.preventDefault(); last.focus(); }
+        else if (!event.shiftKey && document.activeElement === last) { event.preventDefault(); first.focus(); }
+      }
     });
     // Escape fires "cancel" and closes the dialog natively; both ways end in "close".
     dialog.addEventListener("close", function () { links[current].focus(); });
