@@ -60,7 +60,6 @@ OPEN_SURVEY = {
                     "Contacting the city government",
                 ],
                 "max_choices": 3,
-                "help_text": "Tick up to three.",
                 "weights": [4, 5, 2, 3, 3, 1],
             },
         ),

@@ -169,3 +169,9 @@ def test_the_search_form_works_without_javascript(client, demo_faq):
 def test_the_site_search_box_is_not_filled_with_the_faq_query(client, demo_faq):
     html = soup(search(client, demo_faq, "visa"))
     assert html.select_one("#site-search-q").get("value", "") == ""
+
+
+def test_the_faq_is_the_same_for_everyone(client, admin_client, demo_faq):
+    """No per-visitor content: the page can be published as a static file."""
+    for address in (demo_faq.url, demo_faq.url + "?q=visa"):
+        assert client.get(address).content == admin_client.get(address).content

@@ -170,3 +170,12 @@ def test_the_first_publication_time_is_kept(survey):
     survey.refresh_from_db()
     assert survey.first_published_at == first
     assert first <= timezone.now()
+
+
+def test_the_list_and_the_results_are_the_same_for_everyone(client, admin_client, survey_index, survey):
+    """Dynamic, but nothing per visitor (no token, no cookie), so caches may share them."""
+    for address in (survey_index.url, survey.url + "results/"):
+        anonymous = client.get(address)
+        assert anonymous.content == admin_client.get(address).content
+        assert not anonymous.cookies
+        assert "csrfmiddlewaretoken" not in anonymous.content.decode()
