@@ -259,6 +259,18 @@ def test_the_map_page_stays_useful_when_tiles_cannot_load(portal, page):
     assert_accessible(page)
 
 
+def test_a_tile_server_that_never_answers_counts_as_failed(portal, page):
+    page.route(TILES, lambda route: None)  # requests left hanging, never answered
+    # The hanging tiles hold back the "load" event, not the page.
+    page.goto(portal.url + MAP, wait_until="domcontentloaded")
+    expect(page.get_by_role("heading", name="What the map shows")).to_be_visible()
+    expect(page.locator("[data-tile-map]")).to_be_visible()
+    notice = page.locator("[data-tile-failed]")
+    expect(notice).to_be_hidden()
+    expect(notice).to_be_visible(timeout=15_000)
+    expect(page.locator("[data-tile-map]")).to_be_hidden()
+
+
 def test_the_online_map_shows_tiles_when_the_server_answers(portal, page):
     served = []
     tile = png_tile()
@@ -318,6 +330,27 @@ def test_without_javascript_the_map_offers_the_full_size_picture(portal, nojs_pa
     )
     expect(full).to_be_visible()
     expect(nojs_page.locator("[data-tile-map]")).to_be_hidden()
+
+
+# --- Static pages ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["attraction", "route", "gallery", "video", "map", "friendly-exchanges"])
+def test_pages_are_the_same_for_everyone(portal, name):
+    """No cookie and no per-visitor token, so the pages can be published as static files."""
+    import urllib.request
+
+    address = PAGES[name][0]
+    bodies = []
+    for _ in range(2):
+        with urllib.request.urlopen(portal.url + address) as response:
+            assert response.headers.get_all("Set-Cookie") is None
+            bodies.append(response.read())
+    assert bodies[0] == bodies[1]
+    assert b"csrfmiddlewaretoken" not in bodies[0]
+    with urllib.request.urlopen(portal.url + VIDEO + "captions/en.vtt") as captions:
+        assert captions.headers["Content-Type"] == "text/vtt; charset=utf-8"
+        assert captions.headers.get_all("Set-Cookie") is None
 
 
 # --- Players -------------------------------------------------------------------------------

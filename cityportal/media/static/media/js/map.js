@@ -2,11 +2,13 @@
    scrolls, and takes focus so the arrow keys move around. Without JavaScript the
    buttons are hidden and the "full-size picture" link does the same job.
    (2) The optional online map: a 3 × 3 grid of tiles from the tile server in the
-   settings. If a tile fails to load, the online map is hidden and a message says that
-   the picture and its text description show the same area. */
+   settings. If a tile fails to load (or none arrives within ten seconds), the online
+   map is hidden and a message says that the picture and its text description show the
+   same area. */
 (function () {
   "use strict";
   var FACTORS = [1, 1.5, 2, 3, 4];
+  var TILE_TIMEOUT_MS = 10000;
 
   function setUpZoom(figure) {
     var viewport = figure.querySelector("[data-zoom-viewport]");
@@ -72,8 +74,19 @@
       failed.hidden = false;
     }
 
+    var waiting = null;
+
     function draw() {
       var t = tileNumbers(lat, lon, zoom);
+      // A tile server that never answers (a network that drops requests) counts as
+      // failed too, rather than leaving an empty frame on the page.
+      clearTimeout(waiting);
+      waiting = setTimeout(function () {
+        var images = grid.querySelectorAll("img[src]");
+        for (var i = 0; i < images.length; i++) {
+          if (!images[i].complete || images[i].naturalWidth === 0) { fail(); return; }
+        }
+      }, TILE_TIMEOUT_MS);
       var cx = Math.floor(t.x), cy = Math.floor(t.y);
       grid.textContent = "";
       // The grid's top-left tile is (cx-1, cy-1); shift it so the place is centred.
