@@ -24,6 +24,7 @@ SAMPLE_NOTICE = (
     "Sample content: this document was written for the cityportal demonstration site. It is "
     "not an official document of any government body and has no legal effect."
 )
+NO_TEXT = "The text of this sample document is in the attached file."
 
 FORMS = ("online-service", "forms-for-download")
 LAWS = ("e-government", "laws-and-regulations")
@@ -506,7 +507,7 @@ def _stored_file(sample: SampleFile, title: str) -> PortalDocument:
 
 
 def _publish(library: Page, sample: SampleDocument, replaced_by: DocumentPage | None) -> DocumentPage:
-    paragraphs = [SAMPLE_NOTICE, sample.summary, *sample.paragraphs]
+    paragraphs = [SAMPLE_NOTICE, *(sample.paragraphs or [NO_TEXT])]
     page = DocumentPage(
         title=sample.title,
         slug=sample.slug,
