@@ -82,14 +82,17 @@ def _wait_text(seconds: int) -> str:
 
 def _render(survey: SurveyPage, request: HttpRequest, state: str, **context) -> HttpResponse:
     now = timezone.now()
+    # A new survey shown in the admin's preview has no address yet.
+    page_url = survey.get_url(request) or ""
     context.update(
         page=survey,
         self=survey,
         state=state,
         status=survey.status(now),
         results_public=survey.results_are_public(now),
-        results_url=survey.get_url(request) + "results/",
-        index_page=survey.get_parent(),
+        page_url=page_url,
+        results_url=page_url + "results/",
+        index_page=survey.get_parent() if survey.path else None,
         free_text_max=FREE_TEXT_MAX_LENGTH,
         free_text_max_display=number_format(FREE_TEXT_MAX_LENGTH, force_grouping=True),
     )

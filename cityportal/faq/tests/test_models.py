@@ -69,3 +69,9 @@ def test_the_faq_can_be_created_in_a_section(admin_client):
     section = SectionPage.objects.get(slug="online-service")
     assert FaqPage.can_create_at(section)
     assert not FaqPage.can_create_at(Page.objects.get(slug="faq"))
+
+
+def test_editors_can_open_the_faq_in_the_admin(admin_client, demo_faq):
+    response = admin_client.get(f"/admin/pages/{demo_faq.pk}/edit/")
+    assert response.status_code == 200
+    assert "How do I use the Mailbox of Government?" in response.content.decode()

@@ -151,3 +151,15 @@ def test_the_demo_survey_exports_all_its_sample_responses(admin_client):
     survey = SurveyPage.objects.get(slug="how-useful-is-the-english-portal")
     rows = read_csv(export(admin_client, survey))
     assert len(rows) == 1 + survey.responses.count() == 37
+
+
+def test_editors_can_open_the_survey_forms_in_the_admin(admin_client, survey, survey_index):
+    for address in (
+        f"/admin/pages/{survey.pk}/edit/",
+        f"/admin/pages/{survey_index.pk}/edit/",
+        f"/admin/pages/add/surveys/surveypage/{survey_index.pk}/",
+    ):
+        response = admin_client.get(address)
+        assert response.status_code == 200, address
+    body = admin_client.get(f"/admin/pages/{survey.pk}/edit/").content.decode()
+    assert "Publish the results" in body and "Single choice" in body

@@ -382,3 +382,16 @@ def test_a_removed_option_is_left_out_of_the_results(client, survey):
     survey.refresh_from_db()
     rows = result_rows(soup(client.get(survey.url + "results/")), 1)
     assert [r[0] for r in rows] == ["A friend", "A search engine"]
+
+
+def test_the_admin_preview_shows_the_form(survey, survey_index):
+    """Wagtail renders previews through serve_preview with a request of its own making."""
+    response = survey.make_preview_request()
+    assert response.status_code == 200
+    assert soup(response).select_one("form.survey-form")
+    # A new survey, not saved yet, has no address.
+    new = SurveyPage(title="Draft survey", slug="draft-survey", questions=survey.questions.raw_data)
+    new.depth, new.path, new.locale = survey_index.depth + 1, survey_index.path + "ZZZZ", survey_index.locale
+    response = new.make_preview_request()
+    assert response.status_code == 200
+    assert len(soup(response).select("form.survey-form fieldset")) == 3
