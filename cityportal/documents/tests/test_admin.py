@@ -197,3 +197,16 @@ def test_documents_only_go_in_document_libraries():
 
     assert DocumentPage.can_create_at(DocumentLibraryPage.objects.get(slug="taxation"))
     assert not DocumentPage.can_create_at(ChannelPage.objects.get(slug="hot-news"))
+
+
+def test_the_admin_forms_of_documents_and_libraries_open(admin_client):
+    library = DocumentLibraryPage.objects.get(slug="laws-and-regulations")
+    document = DocumentPage.objects.get(slug="city-appearance-regulations-2016")
+    for url in (
+        add_url(library),
+        reverse("wagtailadmin_pages:edit", args=[document.pk]),
+        reverse("wagtailadmin_pages:edit", args=[library.pk]),
+        reverse("wagtaildocs:index"),
+        reverse("wagtaildocs:add"),
+    ):
+        assert admin_client.get(url).status_code == 200, url

@@ -275,3 +275,22 @@ def test_people_without_page_permissions_cannot_open_the_report(client):
     client.force_login(user)
     response = client.get(REPORT_URL)
     assert response.status_code in (302, 403)
+
+
+def test_the_admin_forms_of_guides_and_guide_channels_open(admin_client, naturalization):
+    guide = ServiceGuidePage.objects.get(slug="applying-for-chinese-nationality")
+    for url in (
+        add_url(naturalization),
+        reverse("wagtailadmin_pages:edit", args=[guide.pk]),
+        reverse("wagtailadmin_pages:edit", args=[naturalization.pk]),
+    ):
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+    form = admin_client.get(reverse("wagtailadmin_pages:edit", args=[guide.pk])).context["form"]
+    assert (
+        "listing_source"
+        not in admin_client.get(reverse("wagtailadmin_pages:edit", args=[naturalization.pk]))
+        .context["form"]
+        .fields
+    )
+    assert form.formsets["related_forms"].forms[0].initial["form"] == guide.forms()[0].pk
