@@ -182,7 +182,7 @@ MAP_SPECS = [
     (
         "sample-map-for-printing",
         "Sample overview map for printing",
-        "The same sample drawing without an online map, as a map page without coordinates shows.",
+        "The same sample drawing without an online map, as a map page without a map centre shows.",
         None,
     ),
 ]

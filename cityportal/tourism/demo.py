@@ -3,7 +3,7 @@ specialised channels, with eight sample attractions (real, well-known places of 
 described briefly and neutrally) and two sample routes.
 
 Everything is marked as sample content: "[Sample]" in titles and a note at the top of
-each page. Opening hours, tickets and coordinates are placeholders (coordinates are
+each page. Opening hours, tickets and map positions are placeholders (positions are
 approximate), and the pictures are drawings made by ``cityportal.media.placeholders``.
 Tourism Dynamic, Hengyang Special, Transportation and Travel Tips stay plain channels
 of articles: they publish news and advice, which articles already do.
@@ -37,7 +37,7 @@ FIRST_DATE = datetime(2024, 5, 6, 9, 0, tzinfo=CITY_TZ)
 SAMPLE_NOTE = (
     "Sample content written for the cityportal demonstration. The description is brief and "
     "general; the opening hours, tickets and travel details are placeholders and the "
-    "coordinates are approximate, so check with the attraction before visiting."
+    "map position is approximate, so check with the attraction before visiting."
 )
 HOURS = "Sample: daily, 8:00–17:30 (placeholder; check before visiting)"
 TICKETS = "Sample: see the ticket office at the entrance for current prices (placeholder)."

@@ -265,3 +265,19 @@ def test_every_media_item_is_a_content_item():
     for model in (GalleryPage, MediaItemPage, MapPage, FriendlyCityPage, CityCardPage, HonorPage):
         pages = model.objects.live()
         assert pages.exists() and set(pages.values_list("pk", flat=True)) <= listed, model
+
+
+@pytest.mark.parametrize(
+    "slug",
+    ["pictureview", "video-and-audio", "maps-of-hengyang", "friendly-exchanges", "city-cards", "honors"],
+)
+def test_channel_pages_forgive_bad_page_numbers(client, slug):
+    from cityportal.core.tests.utils import notices
+    from cityportal.news.models import ChannelPage
+
+    channel = ChannelPage.objects.get(slug=slug)
+    html = soup(client.get(channel.url + "page/abc/"))
+    assert notices(html) == ["“abc” is not a page number, so the first page is shown."]
+    html = soup(client.get(channel.url + "page/9/"))
+    assert notices(html) == ["There is only one page, so it is shown."]
+    assert html.select_one('meta[name="robots"]')["content"] == "noindex"

@@ -241,3 +241,14 @@ def test_the_routes_channel_shows_duration_and_number_of_stops(routes_channel, c
     }
     assert items["[Sample] One day on Mount Heng"].startswith("Duration: One day · 3 stops")
     assert items["[Sample] Two days: the city and Nanyue"].startswith("Duration: Two days · 5 stops")
+
+
+@pytest.mark.parametrize("slug", ["top-eight-attractions", "tourist-routes"])
+def test_channel_pages_forgive_bad_page_numbers(client, slug):
+    from cityportal.core.tests.utils import notices
+
+    channel = ChannelPage.objects.get(slug=slug)
+    html = soup(client.get(channel.url + "page/-3/"))
+    assert notices(html) == ["Page numbers start at 1, so the first page is shown."]
+    if slug == "top-eight-attractions":
+        assert len(html.select(".top-attractions__item")) == 8
