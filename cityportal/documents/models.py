@@ -14,7 +14,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.documents import get_document_model_string
 from wagtail.documents.models import AbstractDocument
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageQuerySet
 from wagtail.search import index
 
 from cityportal.core.blocks import BodyBlock, stream_plain_text
@@ -79,7 +79,7 @@ class DocumentLibraryPage(ChannelPage):
     class Meta:
         verbose_name = _("document library")
 
-    def documents(self):
+    def documents(self) -> PageQuerySet:
         return DocumentPage.objects.live().public().child_of(self)
 
     def issuers(self) -> list[str]:
@@ -90,7 +90,7 @@ class DocumentLibraryPage(ChannelPage):
     def years(self) -> list[int]:
         return [d.year for d in self.documents().dates("issue_date", "year", order="DESC")]
 
-    def status_choices(self):
+    def status_choices(self) -> list[tuple[str, str]]:
         return DocumentPage.STATUS_CHOICES
 
     def read_filters(self, request: HttpRequest | None) -> tuple[dict, list[str]]:
@@ -141,7 +141,7 @@ class DocumentLibraryPage(ChannelPage):
         request._document_filters = (self.pk, filters, problems)
         return filters, problems
 
-    def get_listing(self, request=None):
+    def get_listing(self, request: HttpRequest | None = None) -> PageQuerySet:
         filters, _problems = self.read_filters(request)
         documents = self.documents()
         if "issuer" in filters:
@@ -278,13 +278,13 @@ class DocumentPage(PortalPage):
         replacement = self.replaced_by
         return replacement if replacement.live else None
 
-    def replaced_documents(self):
+    def replaced_documents(self) -> PageQuerySet:
         return self.replaces.live().public().order_by("-issue_date")
 
-    def attached_files(self) -> list:
+    def attached_files(self) -> list["DocumentAttachment"]:
         return [a for a in self.attachments.all() if a.document_id]
 
-    def used_by_guides(self):
+    def used_by_guides(self) -> PageQuerySet:
         """The published service guides that list this document among their forms. The
         link is kept by the services app (``services.GuideRelatedForm``, reverse name
         ``guide_links``); documents does not import services."""

@@ -16,7 +16,7 @@ from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PageQuerySet
 from wagtail.search import index
 
 from cityportal.core.models import PortalPage
@@ -66,6 +66,10 @@ class StepBlock(blocks.StructBlock):
 class GuideChannelPage(ChannelPage):
     """A channel of service guides (Naturalization, Entry & Exit, Service Guide...):
     lists its guides, each with whom it is for. Editors add service guides under it."""
+
+    # A subclass rather than a plain ChannelPage: editors can add only guides here (and
+    # guides only here), the listing shows whom each guide is for, and menus, section
+    # pages, feeds and reports still treat it as a channel.
 
     content_panels = PortalPage.content_panels + [
         FieldPanel("chinese_name"),
@@ -306,7 +310,7 @@ class ServiceGuidePage(PortalPage):
         return context
 
     @classmethod
-    def due_for_review(cls, today: date | None = None):
+    def due_for_review(cls, today: date | None = None) -> PageQuerySet:
         """Guides whose last review is older than the review period (and published
         guides that give no review date), oldest review first."""
         today = today or timezone.localdate()
