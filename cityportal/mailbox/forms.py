@@ -66,9 +66,14 @@ class LetterForm(forms.Form):
     email = forms.CharField(
         label=_("Email address"),
         required=False,
+        widget=forms.EmailInput,
         help_text=_("We send the tracking number and news of the reply here."),
     )
-    phone = forms.CharField(label=_("Phone number"), required=False, help_text=_("With the country code."))
+    phone = forms.CharField(
+        label=_("Phone number"),
+        required=False,
+        help_text=_("With the country code."),
+    )
     country = forms.CharField(
         label=_("Country or region"),
         max_length=COUNTRY_MAX,
@@ -128,8 +133,9 @@ class LetterForm(forms.Form):
         self.fields["attachments"].widget.attrs["accept"] = (
             ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
         )
-        self.fields["email"].widget.attrs.update(type="email", autocomplete="email", spellcheck="false")
-        self.fields["phone"].widget.attrs.update(type="tel", autocomplete="tel")
+        self.fields["email"].widget.attrs.update(autocomplete="email", spellcheck="false")
+        self.fields["phone"].widget.input_type = "tel"
+        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["country"].widget.attrs["autocomplete"] = "country-name"
         self.fields["website"].widget.attrs.update(autocomplete="off", tabindex="-1")
