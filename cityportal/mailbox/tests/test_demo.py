@@ -80,3 +80,18 @@ def test_routing_calendar_and_settings():
 
 def test_the_mailbox_page_is_the_only_one():
     assert MailboxPage.objects.count() == 1
+
+
+def test_loading_the_demo_again_adds_no_second_copy(demo_home, settings, tmp_path):
+    """The tables and letters outlive the page tree: a reload updates them."""
+    from cityportal.demo.loader import load_demo
+
+    settings.MEDIA_ROOT = tmp_path
+    counts = (Letter.objects.count(), CalendarDay.objects.count(), RoutingRule.objects.count())
+    demo_home.delete()
+    assert Letter.objects.filter(department__isnull=False).count() == 0
+    assert load_demo(progress=lambda line: None) is True
+    assert (Letter.objects.count(), CalendarDay.objects.count(), RoutingRule.objects.count()) == counts
+    # The letters are with the new department pages again.
+    assert Letter.objects.filter(department__isnull=True).count() == 0
+    assert MailboxSettings.load().default_department.title == "Foreign Affairs Office (Sample)"
