@@ -21,13 +21,14 @@ FORM_TITLE = "[Sample] Application form for Chinese nationality"
 FORM = "/en/online-service/forms-for-download/application-form-for-chinese-nationality/"
 LIBRARY = "/en/e-government/laws-and-regulations/"
 REPEALED = LIBRARY + "city-appearance-regulations-2016/"
+REPEALED_TITLE = "[Sample] Regulations on City Appearance and Environmental Sanitation (2016)"
 
 # name: (address, the h1 the page must show)
 PAGES = {
     "guide": (GUIDE, GUIDE_TITLE),
     "guide-channel": (GUIDE_CHANNEL, "Naturalization"),
     "form": (FORM, FORM_TITLE),
-    "document-repealed": (REPEALED, "[Sample] Regulations on City Appearance and Environmental Sanitation (2016)"),
+    "document-repealed": (REPEALED, REPEALED_TITLE),
     "document-library": (LIBRARY, "Laws and Regulations"),
 }
 
