@@ -403,24 +403,24 @@ SAMPLE_DOCUMENTS: dict[tuple[str, str], list[SampleDocument]] = {
     ],
     INVESTMENT_POLICIES: [
         SampleDocument(
-            "foreign-investment-support-measures-2024",
-            "[Sample] Measures to Support Foreign-Invested Enterprises (2024 revision)",
+            "foreign-capital-support-measures-2024",
+            "[Sample] Measures to Support Enterprises with Foreign Capital (2024 revision)",
             COMMERCE_BUREAU,
             date(2024, 2, 26),
             "Sample measures on one-stop services, land, talent and financing for "
-            "foreign-invested enterprises.",
+            "enterprises with foreign capital.",
             number="[2024] Sample Commerce Document No. 3",
             effective=date(2024, 3, 1),
         ),
         SampleDocument(
-            "foreign-investment-support-measures-2020",
-            "[Sample] Measures to Support Foreign-Invested Enterprises (2020)",
+            "foreign-capital-support-measures-2020",
+            "[Sample] Measures to Support Enterprises with Foreign Capital (2020)",
             COMMERCE_BUREAU,
             date(2020, 5, 11),
             "The 2020 sample measures, amended by the 2024 revision.",
             number="[2020] Sample Commerce Document No. 6",
             status=DocumentPage.AMENDED,
-            replaced_by="foreign-investment-support-measures-2024",
+            replaced_by="foreign-capital-support-measures-2024",
         ),
         SampleDocument(
             "industrial-land-incentive-guidelines",
@@ -435,7 +435,7 @@ SAMPLE_DOCUMENTS: dict[tuple[str, str], list[SampleDocument]] = {
                     "sample-land-incentive-application.docx",
                     "docx",
                     "Application template",
-                    ["Company name:", "Project:", "Land area requested (m2):", "Investment (sample):"],
+                    ["Company name:", "Project:", "Land area requested (m2):", "Amount (sample):"],
                 )
             ],
         ),
@@ -460,7 +460,7 @@ SAMPLE_DOCUMENTS: dict[tuple[str, str], list[SampleDocument]] = {
         ),
         SampleDocument(
             "invoices-guide-foreign-enterprises",
-            "[Sample] Guide to Invoices for Foreign-Invested Enterprises",
+            "[Sample] Guide to Invoices for Enterprises with Foreign Capital",
             TAX_SERVICE,
             date(2022, 6, 6),
             "Sample guide to issuing and receiving electronic invoices.",
