@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import (
     HttpRequest,
     HttpResponse,
+    HttpResponseForbidden,
     HttpResponseNotFound,
     HttpResponseRedirect,
     HttpResponseServerError,
@@ -54,3 +55,10 @@ def edition_redirect(request: HttpRequest) -> HttpResponse:
     response = HttpResponseRedirect(f"/{language}/")
     response["Vary"] = "Accept-Language, Cookie"
     return response
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent without a valid security token (expired page, blocked cookies): say
+    what happened and how to send it again, in the site's design."""
+    template = loader.get_template("403_csrf.html")
+    return HttpResponseForbidden(template.render({"request_path": request.path}, request))

@@ -73,6 +73,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "cityportal.urls"
+# A refused form (expired page, cookies blocked) gets an explanation in the site design.
+CSRF_FAILURE_VIEW = "cityportal.core.views.csrf_failure"
 
 TEMPLATES = [
     {
