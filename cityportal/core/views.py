@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.http import (
+    Http404,
     HttpRequest,
     HttpResponse,
     HttpResponseForbidden,
@@ -12,6 +13,7 @@ from django.http import (
 from django.template import loader
 from django.utils.translation import get_language_from_request
 from django.views.decorators.http import require_GET
+from django.views.static import serve as serve_static_file
 from wagtail.models import Site
 
 
@@ -62,3 +64,12 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     what happened and how to send it again, in the site's design."""
     template = loader.get_template("403_csrf.html")
     return HttpResponseForbidden(template.render({"request_path": request.path}, request))
+
+
+def serve_media(request: HttpRequest, path: str) -> HttpResponse:
+    """Uploaded files for the embedded default (nginx or a CDN serves them otherwise).
+    Documents are left out: they go through the documents download view, which checks
+    private collections and sets safe download headers."""
+    if path.startswith("documents/"):
+        raise Http404("Documents are served at /documents/")
+    return serve_static_file(request, path, document_root=settings.MEDIA_ROOT)
