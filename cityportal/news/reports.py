@@ -48,7 +48,9 @@ class EmptyChannelsReportView(PageReportView):
         for channel in channels:
             channel.section = sections.get(channel.path[: -Page.steplen])
             channel.section_title = channel.section.title if channel.section else ""
-            channel.can_add_article = (
+            # The generic "add subpage" view offers the item types this channel accepts
+            # (articles, guides, documents...), or goes straight to the only one.
+            channel.can_add_item = (
                 channel.listing_source == ChannelPage.LISTING_OWN
                 and channel.permissions_for_user(self.request.user).can_add_subpage()
             )

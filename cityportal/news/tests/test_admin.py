@@ -200,11 +200,15 @@ def test_the_report_lists_channels_without_live_items_with_edit_and_add_links(ad
     row = rows["Press Releases"]
     hrefs = [a["href"] for a in row.select("a")]
     assert reverse("wagtailadmin_pages:edit", args=[empty_channel.pk]) in hrefs
-    assert reverse("wagtailadmin_pages:add", args=["news", "articlepage", empty_channel.pk]) in hrefs
+    add_url = reverse("wagtailadmin_pages:add_subpage", args=[empty_channel.pk])
+    assert add_url in hrefs
     assert "Current News" in text_of(row)
-    # The add link works and adding an article takes the channel off the report.
-    add_url = reverse("wagtailadmin_pages:add", args=["news", "articlepage", empty_channel.pk])
-    assert admin_client.get(add_url).status_code == 200
+    # The add link offers the item types the channel accepts, articles among them, and
+    # adding an article takes the channel off the report.
+    response = admin_client.get(add_url, follow=True)
+    assert response.status_code == 200
+    article_form_url = reverse("wagtailadmin_pages:add", args=["news", "articlepage", empty_channel.pk])
+    assert article_form_url in response.content.decode() or response.redirect_chain[-1][0] == article_form_url
     make_article(empty_channel, "First release")
     assert report_rows(admin_client.get(REPORT_URL)) == {}
 
