@@ -11,5 +11,7 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cityportal-test-media-"))
+# Tests do not collect static files; an empty folder keeps WhiteNoise from warning.
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="cityportal-test-static-"))
 DATABASES["default"]["NAME"] = ":memory:"  # noqa: F405
 DATABASES["default"]["TEST"] = {"NAME": None}  # noqa: F405
