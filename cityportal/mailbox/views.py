@@ -27,10 +27,10 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from django.views.csrf import csrf_failure as django_csrf_failure
 
 from cityportal.core import ratelimit
 from cityportal.core.pagination import paginate
+from cityportal.core.views import csrf_failure as portal_csrf_failure
 from cityportal.mailbox import emails, intake, tracking, workdays
 from cityportal.mailbox import statistics as stats
 from cityportal.mailbox.forms import LetterForm, TrackForm
@@ -168,15 +168,15 @@ def write_letter(page: MailboxPage, request: HttpRequest) -> HttpResponse:
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
-    """Django's CSRF failure view, except on the mailbox's forms: there the form is shown
-    again with what was typed and a message (an expired or blocked cookie is the usual
-    cause), instead of a bare "403 Forbidden"."""
+    """The portal's CSRF failure page (core.views.csrf_failure), except on the mailbox's
+    forms: there the form is shown again with what was typed and a message (an expired
+    page or a blocked cookie is the usual cause), so that nothing typed is lost."""
     try:
         page, route = _mailbox_form_for(request)
     except Exception:  # noqa: BLE001 - anything unexpected: Django's own page
         page, route = None, ""
     if page is None:
-        return django_csrf_failure(request, reason=reason)
+        return portal_csrf_failure(request, reason=reason)
     problem = _(
         "Your form could not be accepted because its security check failed: this happens when a "
         "page was open for a long time or your browser blocks cookies. Check that cookies are "

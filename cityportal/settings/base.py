@@ -222,8 +222,8 @@ CITYPORTAL_MAILBOX_MAX_ATTACHMENTS = 3
 CITYPORTAL_MAILBOX_MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
 # Attachments hold personal data: kept outside MEDIA_ROOT, which is served to anyone.
 CITYPORTAL_MAILBOX_PRIVATE_ROOT = VAR_DIR / "private" / "mailbox"
-# A form whose CSRF check fails is shown again with what was typed (mailbox forms);
-# every other page gets Django's usual answer.
+# Overrides the CSRF_FAILURE_VIEW above: a mailbox form whose security check fails is
+# shown again with what was typed; every other refusal goes on to core.views.csrf_failure.
 CSRF_FAILURE_VIEW = "cityportal.mailbox.views.csrf_failure"
 
 LOGGING = {
