@@ -268,11 +268,10 @@ class LetterActionView(LetterDetailView):
             return False
         department = form.cleaned_data["department"]
         workflow.transfer(self.letter, request.user, department, form.cleaned_data["reason"])
-        if department.staff_group_id is None:
-            # Its staff need a group with admin access to see the letter.
-            from cityportal.mailbox.groups import grant_department_access
+        # Its staff need a group that may sign in to the admin to see the letter.
+        from cityportal.mailbox.groups import grant_department_access
 
-            grant_department_access(department.ensure_staff_group(user=request.user))
+        grant_department_access(department.ensure_staff_group(user=request.user))
         messages.success(request, _("The letter was transferred to %(name)s.") % {"name": department.title})
         return True
 
