@@ -7,6 +7,7 @@ the audit trail, and the writer still has the number and code on screen.
 """
 
 import logging
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -18,10 +19,13 @@ from cityportal.mailbox import audit
 from cityportal.mailbox.models import EventAction, Letter
 from cityportal.mailbox.tracking import format_code
 
+if TYPE_CHECKING:
+    from cityportal.mailbox.models import MailboxPage
+
 logger = logging.getLogger(__name__)
 
 
-def mailbox_page_for(letter: Letter):
+def mailbox_page_for(letter: Letter) -> "MailboxPage | None":
     """The mailbox page in the letter's language (or any live one), for links."""
     from cityportal.mailbox.models import MailboxPage
 

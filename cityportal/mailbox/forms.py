@@ -5,6 +5,7 @@ message says so)."""
 
 import re
 import secrets
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.core.validators import validate_email
@@ -12,6 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 from cityportal.mailbox import uploads
 from cityportal.mailbox.models import LetterType
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from cityportal.directory.models import DepartmentPage
 
 SUBJECT_MIN = 10
 SUBJECT_MAX = 60
@@ -312,7 +318,7 @@ class TrackForm(forms.Form):
 # --- Staff forms (admin) ------------------------------------------------------------------
 
 
-def department_choices():
+def department_choices() -> "QuerySet[DepartmentPage]":
     from cityportal.directory.models import DepartmentPage
 
     return DepartmentPage.objects.live().order_by("title")

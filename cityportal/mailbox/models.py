@@ -7,6 +7,7 @@ Every step is written to the letter's audit trail (``LetterEvent``). See docs/ma
 """
 
 import os
+from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
@@ -181,7 +182,7 @@ class Letter(models.Model):
     def has_personal_data(self) -> bool:
         return self.personal_data_removed_at is None
 
-    def received_local(self):
+    def received_local(self) -> datetime:
         return timezone.localtime(self.received_at)
 
 

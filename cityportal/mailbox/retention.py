@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,7 +23,7 @@ def retention_days() -> int:
     return int(getattr(settings, "CITYPORTAL_MAILBOX_RETENTION_DAYS", DEFAULT_RETENTION_DAYS))
 
 
-def expired_letters():
+def expired_letters() -> QuerySet[Letter]:
     cutoff = timezone.now() - timedelta(days=retention_days())
     return Letter.objects.filter(
         status=Status.CLOSED, closed_at__lt=cutoff, personal_data_removed_at__isnull=True

@@ -21,6 +21,7 @@ import re
 from datetime import timedelta
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.forms.utils import ErrorDict
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.utils import translation
@@ -76,7 +77,9 @@ def _private(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _render(page: MailboxPage, request: HttpRequest, template: str, context: dict, status: int = 200):
+def _render(
+    page: MailboxPage, request: HttpRequest, template: str, context: dict, status: int = 200
+) -> HttpResponse:
     response = page.render(request, template=template, context_overrides=context)
     response.status_code = status
     return response
@@ -86,8 +89,8 @@ def _render(page: MailboxPage, request: HttpRequest, template: str, context: dic
 
 
 def render_letter_form(
-    page: MailboxPage, request: HttpRequest, form: LetterForm, *, problem: str = "", status=200
-):
+    page: MailboxPage, request: HttpRequest, form: LetterForm, *, problem: str = "", status: int = 200
+) -> HttpResponse:
     context = {
         "form": form,
         "problem": problem,
@@ -264,7 +267,7 @@ def track_letter(page: MailboxPage, request: HttpRequest) -> HttpResponse:
 # --- Letters and replies ----------------------------------------------------------------
 
 
-def published_queryset():
+def published_queryset() -> QuerySet[Letter]:
     return Letter.objects.filter(
         published_at__isnull=False, consent_to_publish=True, reply_state=ReplyState.APPROVED
     ).order_by("-replied_at", "-pk")
@@ -283,7 +286,7 @@ def read_query(request: HttpRequest) -> tuple[str, list[str]]:
     return query, problems
 
 
-def search_letters(queryset, query: str):
+def search_letters(queryset: QuerySet[Letter], query: str) -> QuerySet[Letter]:
     """Letters whose published text has every word of the query. Chinese queries are cut
     into words with jieba first, so "公交线路" finds a letter about 线路 and 公交 even
     where the two words are apart."""
