@@ -73,8 +73,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "cityportal.urls"
-# A refused form (expired page, cookies blocked) gets an explanation in the site design.
-CSRF_FAILURE_VIEW = "cityportal.core.views.csrf_failure"
+# A refused form (expired page, cookies blocked): a mailbox form is shown again with what
+# was typed; any other refusal gets core.views.csrf_failure's explanation page.
+CSRF_FAILURE_VIEW = "cityportal.mailbox.views.csrf_failure"
 
 TEMPLATES = [
     {
@@ -222,9 +223,6 @@ CITYPORTAL_MAILBOX_MAX_ATTACHMENTS = 3
 CITYPORTAL_MAILBOX_MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
 # Attachments hold personal data: kept outside MEDIA_ROOT, which is served to anyone.
 CITYPORTAL_MAILBOX_PRIVATE_ROOT = VAR_DIR / "private" / "mailbox"
-# Overrides the CSRF_FAILURE_VIEW above: a mailbox form whose security check fails is
-# shown again with what was typed; every other refusal goes on to core.views.csrf_failure.
-CSRF_FAILURE_VIEW = "cityportal.mailbox.views.csrf_failure"
 
 LOGGING = {
     "version": 1,
