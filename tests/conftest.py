@@ -81,6 +81,9 @@ def start_portal(var_dir: Path, workers: int = 2, extra_env: dict | None = None)
         "CITYPORTAL_VAR_DIR": str(var_dir),
         "PORT": str(port),
         "DJANGO_SETTINGS_MODULE": "cityportal.settings.production",
+        # The optional tile map is off by default; the browser tests switch it on (and
+        # answer or block the tile requests themselves: there is no network here).
+        "CITYPORTAL_MAP_TILES_URL": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
         **(extra_env or {}),
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)

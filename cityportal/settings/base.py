@@ -194,7 +194,9 @@ CITYPORTAL_MAP_LINK = os.environ.get(
 # The interactive map on map pages: a tile server ({z}/{x}/{y}) and its credit line.
 # An empty url switches the interactive map off; the map picture and its text remain.
 CITYPORTAL_MAP_TILES = {
-    "url": os.environ.get("CITYPORTAL_MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+    # Off unless configured: loading tiles sends every visitor's address to the tile
+    # server, which a government site must choose knowingly (or run its own).
+    "url": os.environ.get("CITYPORTAL_MAP_TILES_URL", ""),
     "attribution": os.environ.get("CITYPORTAL_MAP_TILES_ATTRIBUTION", "© OpenStreetMap contributors"),
 }
 

@@ -30,3 +30,18 @@ def test_both_coordinates_or_neither():
     with pytest.raises(ValidationError) as error:
         geo.check_pair(None, Decimal("2"))
     assert error.value.message_dict == {"latitude": ["Give both the latitude and the longitude, or neither."]}
+
+
+def test_the_tile_map_is_off_unless_a_tile_server_is_configured(monkeypatch):
+    import importlib
+
+    from cityportal.settings import base
+
+    monkeypatch.delenv("CITYPORTAL_MAP_TILES_URL", raising=False)
+    assert importlib.reload(base).CITYPORTAL_MAP_TILES["url"] == ""
+    monkeypatch.setenv("CITYPORTAL_MAP_TILES_URL", "https://tiles.example.gov.cn/{z}/{x}/{y}.png")
+    assert (
+        importlib.reload(base).CITYPORTAL_MAP_TILES["url"] == "https://tiles.example.gov.cn/{z}/{x}/{y}.png"
+    )
+    monkeypatch.delenv("CITYPORTAL_MAP_TILES_URL")
+    importlib.reload(base)
