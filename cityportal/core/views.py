@@ -1,5 +1,7 @@
 """Site-wide views: robots.txt and the friendly error pages."""
 
+import posixpath
+
 from django.conf import settings
 from django.http import (
     Http404,
@@ -70,6 +72,9 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
     """Uploaded files for the embedded default (nginx or a CDN serves them otherwise).
     Documents are left out: they go through the documents download view, which checks
     private collections and sets safe download headers."""
-    if path.startswith("documents/"):
+    # Checked on the path as the file view will resolve it: "//documents/", "./documents/"
+    # or "x/../documents/" name the same files.
+    normalized = posixpath.normpath(path.replace("\\", "/")).lstrip("/")
+    if normalized == "documents" or normalized.startswith("documents/"):
         raise Http404("Documents are served at /documents/")
     return serve_static_file(request, path, document_root=settings.MEDIA_ROOT)

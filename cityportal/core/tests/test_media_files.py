@@ -21,3 +21,15 @@ def test_document_files_are_never_served_by_their_raw_media_path(client):
     assert document.file.url.startswith("/media/documents/")
     assert client.get(document.file.url).status_code == 404
     assert client.get(document.url).status_code == 200
+
+
+@pytest.mark.parametrize("prefix", ["/media//documents/", "/media/./documents/", "/media/x/../documents/"])
+def test_document_files_are_not_served_by_an_equivalent_raw_path(client, prefix):
+    # The file view resolves "//", "./" and "../" itself: the refusal must too, or a
+    # document of a private collection is one slash away from anyone.
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    document = get_document_model().objects.create(
+        title="Raw path", file=ContentFile(pdf, name="raw-path-variant.pdf")
+    )
+    stored = document.file.name.removeprefix("documents/")
+    assert client.get(prefix + stored).status_code == 404
