@@ -303,7 +303,10 @@ class DepartmentPage(PortalPage):
             ],
             heading=_("Contact"),
         ),
-        FieldPanel("staff_group"),
+        # Whoever is in this group reads the department's letters with the writers' names,
+        # emails, phones and attachments: choosing it is granting access, so it is left to
+        # those who may manage groups, not to everyone who may publish the page.
+        FieldPanel("staff_group", permission="auth.change_group"),
     ]
     parent_page_types = ["directory.DepartmentIndexPage"]
     subpage_types: list[str] = []

@@ -8,8 +8,10 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from cityportal.mailbox import access
 from cityportal.mailbox.admin_views import export_rows
@@ -22,7 +24,7 @@ from cityportal.mailbox.models import (
     RoutingRule,
     Status,
 )
-from cityportal.mailbox.tests.conftest import EDUCATION
+from cityportal.mailbox.tests.conftest import EDUCATION, make_user
 from cityportal.mailbox.tests.files import make_pdf
 
 pytestmark = pytest.mark.django_db
@@ -153,6 +155,45 @@ def test_others_do_not_see_the_letter_at_all(client, letter, role, request):
         assert status_of(client, action_url(letter, "note"), "post", {"note-text": "x"}) == 404
         assert letter.tracking_number not in [row["Tracking number"] for row in export(client)]
     assert not letter.events.filter(user=user).exists()
+
+
+def test_a_page_publisher_cannot_make_their_own_group_a_departments_staff(
+    client, django_user_model, letter, foreign_affairs
+):
+    # Moderators may publish every page, department pages included, but have no mailbox
+    # role: choosing the staff group would give them the department's letters with the
+    # writers' contact details and attachments.
+    moderators = Group.objects.get(name="Moderators")
+    moderator = make_user(django_user_model, "moderator", moderators)
+    staff_group = foreign_affairs.ensure_staff_group()
+    signed_in(client, moderator)
+    form = nested_form_data(
+        {
+            "title": foreign_affairs.title,
+            "slug": foreign_affairs.slug,
+            "functions": rich_text(foreign_affairs.functions),
+            "leader": foreign_affairs.leader_id or "",
+            "address": foreign_affairs.address,
+            "phone": foreign_affairs.phone,
+            "opening_hours": foreign_affairs.opening_hours,
+            "website": foreign_affairs.website,
+            "email": foreign_affairs.email,
+            "staff_group": moderators.pk,
+            "seo_title": "",
+            "search_description": "",
+            "go_live_at": "",
+            "expire_at": "",
+            "comments": inline_formset([]),
+            "action-publish": "1",
+        }
+    )
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[foreign_affairs.pk]), form)
+    assert response.status_code == 302
+    foreign_affairs.refresh_from_db()
+    assert foreign_affairs.staff_group == staff_group
+    moderator = django_user_model.objects.get(pk=moderator.pk)
+    assert not access.may_see_contact(moderator, letter)
+    assert status_of(client, detail_url(letter)) in (302, 404)
 
 
 def test_anonymous_visitors_are_sent_to_the_login(client, letter):
