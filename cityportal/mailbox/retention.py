@@ -1,6 +1,7 @@
 """Retention: personal data of a letter are kept while its case needs them, then
 removed: name, email, phone and attachment files are deleted, and the writer's name,
-email and phone (and anything like them) are taken out of the subject, text and reply.
+email and phone (and anything like them) are taken out of the subject, text, reply and
+the history of the case.
 The anonymous record (type, dates, department, text, reply) stays for the statistics
 and for "Letters and replies" (whose copy was cleaned when it was published)."""
 
@@ -13,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cityportal.mailbox import audit
-from cityportal.mailbox.models import Attachment, EventAction, Letter, Status, private_storage
+from cityportal.mailbox.models import Attachment, EventAction, Letter, LetterEvent, Status, private_storage
 from cityportal.mailbox.redaction import redact
 
 DEFAULT_RETENTION_DAYS = 3 * 365
@@ -44,6 +45,12 @@ def remove_personal_data(letter: Letter) -> None:
         letter.subject = redact(letter.subject, **contact)[: Letter._meta.get_field("subject").max_length]
         letter.message = redact(letter.message, **contact)
         letter.reply_text = redact(letter.reply_text, **contact)
+        letter.review_comment = redact(letter.review_comment, **contact)
+        # The history holds copies (reply drafts, notes, names of downloaded files).
+        for event in letter.events.exclude(detail=""):
+            cleaned = redact(event.detail, **contact)
+            if cleaned != event.detail:
+                LetterEvent.objects.filter(pk=event.pk).update(detail=cleaned)
         letter.name = letter.email = letter.phone = ""
         letter.personal_data_removed_at = timezone.now()
         letter.save(
@@ -54,6 +61,7 @@ def remove_personal_data(letter: Letter) -> None:
                 "subject",
                 "message",
                 "reply_text",
+                "review_comment",
                 "personal_data_removed_at",
             ]
         )

@@ -105,6 +105,26 @@ def test_retention_removes_personal_data_of_long_closed_letters(settings, privat
     assert cleaned.events.filter(action=EventAction.PERSONAL_DATA_REMOVED).count() == 1
 
 
+def test_retention_also_removes_personal_data_from_the_audit_trail(settings, handler):
+    # Reply drafts, notes and attachment downloads are copied into the history; the record
+    # left after retention must be as anonymous there as in the letter itself.
+    from cityportal.mailbox import audit, workflow
+
+    settings.CITYPORTAL_MAILBOX_RETENTION_DAYS = 365
+    old = receive(files=[("Wei Zhang passport.pdf", make_pdf())]).letter
+    workflow.save_draft(old, handler, "Dear Wei Zhang, we called you on +86 734 555 0101.", for_review=False)
+    workflow.add_note(old, handler, "Mr Zhang wrote again from wei.zhang@example.org.")
+    audit.log(old, EventAction.ATTACHMENT_DOWNLOADED, handler, old.attachments.get().original_name)
+    Letter.objects.filter(pk=old.pk).update(
+        status=Status.CLOSED, closed_at=timezone.now() - timedelta(days=400), replied_at=timezone.now()
+    )
+    run("mailbox_retention")
+    details = " ".join(old.events.values_list("detail", flat=True))
+    assert "[personal data removed]" in details
+    for personal in ("Zhang", "Wei", "555 0101", "wei.zhang@example.org"):
+        assert personal not in details, personal
+
+
 def _png() -> bytes:
     from cityportal.mailbox.tests.files import make_image
 
