@@ -6,6 +6,7 @@ never offered (a changed option id, a rating of 7) are refused, not stored.
 """
 
 import re
+import secrets
 from dataclasses import dataclass
 
 from django import forms
@@ -26,6 +27,7 @@ from cityportal.surveys.blocks import (
 from cityportal.surveys.models import Question, SurveyAnswer
 
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]{1,9}")
+_SUBMISSION_KEY = re.compile(r"[A-Za-z0-9_\-]{16,64}")
 
 
 class QuestionField(forms.Field):
@@ -194,6 +196,15 @@ class SurveyForm(forms.Form):
         self.questions = questions
         for question in questions:
             self.fields[question.field_name] = FIELD_FOR_KIND[question.kind](question)
+        # Not a question: the key of this copy of the form (see SurveyResponse).
+        self.fields["submission_key"] = forms.CharField(required=False, widget=forms.HiddenInput)
+        if not self.is_bound:
+            self.initial.setdefault("submission_key", secrets.token_urlsafe(24))
+
+    def clean_submission_key(self) -> str:
+        key = (self.cleaned_data.get("submission_key") or "").strip()
+        # A key that is not one of ours only turns the check off: the answers still count.
+        return key if _SUBMISSION_KEY.fullmatch(key) else ""
 
     def rows(self) -> list[QuestionRow]:
         return [QuestionRow(q, self[q.field_name]) for q in self.questions]

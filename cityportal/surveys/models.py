@@ -276,11 +276,21 @@ class SurveyResponse(models.Model):
         SurveyPage, verbose_name=_("survey"), on_delete=models.CASCADE, related_name="responses"
     )
     submitted_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    # A random key the form carries (not the visitor's), so that the same form sent twice
+    # (a double click, a resend after a lost connection) is stored once.
+    submission_key = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("survey response")
         verbose_name_plural = _("survey responses")
         indexes = [models.Index(fields=["survey", "submitted_at"], name="surveys_response_by_time")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "submission_key"],
+                condition=~Q(submission_key=""),
+                name="surveys_response_submission_key_unique",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"#{self.pk} ({self.submitted_at:%Y-%m-%d %H:%M})"

@@ -12,7 +12,7 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -103,9 +103,9 @@ def _render(survey: SurveyPage, request: HttpRequest, state: str, **context) -> 
 
 
 @transaction.atomic
-def save_response(survey: SurveyPage, form: SurveyForm) -> SurveyResponse:
+def save_response(survey: SurveyPage, form: SurveyForm, submission_key: str = "") -> SurveyResponse:
     """The response and all its answers, or nothing."""
-    response = SurveyResponse.objects.create(survey=survey)
+    response = SurveyResponse.objects.create(survey=survey, submission_key=submission_key)
     answers = form.answers()
     for answer in answers:
         answer.response = response
@@ -130,8 +130,18 @@ def survey_view(survey: SurveyPage, request: HttpRequest) -> HttpResponse:
     form = SurveyForm(survey.question_list(), data=request.POST)
     if not form.is_valid():
         return _render(survey, request, "form", form=form)
-    save_response(survey, form)
-    ratelimit.record(request, rate_bucket(survey), keep=RATE_PERIOD)
+    key = form.cleaned_data.get("submission_key", "")
+    # The same form sent again before the first answer's cookie arrived (a double click,
+    # a resend): it was stored once, and the visitor is thanked again.
+    if not (key and SurveyResponse.objects.filter(survey=survey, submission_key=key).exists()):
+        try:
+            save_response(survey, form, submission_key=key)
+        except IntegrityError:
+            # Both copies arrived at the same moment: the other request stored it.
+            if not (key and SurveyResponse.objects.filter(survey=survey, submission_key=key).exists()):
+                raise
+        else:
+            ratelimit.record(request, rate_bucket(survey), keep=RATE_PERIOD)
     # Post/redirect/get: reloading the thank-you page does not send the answers again.
     redirect = HttpResponseRedirect(survey.get_url(request) + "thanks/")
     mark_answered(redirect, request, survey)

@@ -93,7 +93,8 @@ def test_a_response_stores_no_address_and_no_user(admin_client, survey):
     post(admin_client, survey, valid_answers())
     response_fields = {f.name for f in SurveyResponse._meta.get_fields()}
     answer_fields = {f.name for f in SurveyAnswer._meta.get_fields()}
-    assert response_fields == {"id", "survey", "submitted_at", "answers"}
+    # submission_key is the form's random key, not the visitor's.
+    assert response_fields == {"id", "survey", "submitted_at", "submission_key", "answers"}
     assert answer_fields == {
         "id",
         "response",
@@ -136,6 +137,27 @@ def test_a_second_try_is_refused_with_a_message(client, survey):
     assert resent.status_code == 200
     assert "the answers you just sent were not recorded" in resent.content.decode()
     assert SurveyResponse.objects.filter(survey=survey).count() == 1
+
+
+def test_the_same_form_sent_twice_is_stored_once(survey):
+    # A double click, or a resend after a lost connection: the second request leaves
+    # before the answer to the first (and its cookie) arrives.
+    first_request, second_request = Client(), Client()
+    key = soup(first_request.get(survey.url)).select_one("form.survey-form input[name=submission_key]")[
+        "value"
+    ]
+    data = {**valid_answers(), "submission_key": key}
+    assert first_request.post(survey.url, data).status_code == 302
+    resent = second_request.post(survey.url, data)
+    assert resent.status_code == 302 and resent["Location"] == survey.url + "thanks/"
+    assert cookie_name(survey) in resent.cookies
+    assert SurveyResponse.objects.filter(survey=survey).count() == 1
+    assert RateLimitHit.objects.filter(bucket=f"survey-{survey.pk}").count() == 1
+    # Another copy of the form is another response.
+    other_key = soup(Client().get(survey.url)).select_one("input[name=submission_key]")["value"]
+    assert other_key != key
+    assert Client().post(survey.url, {**valid_answers(), "submission_key": other_key}).status_code == 302
+    assert SurveyResponse.objects.filter(survey=survey).count() == 2
 
 
 def test_a_forged_cookie_does_not_count(client, survey):
