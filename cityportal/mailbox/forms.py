@@ -96,13 +96,13 @@ class LetterForm(forms.Form):
     )
     subject = forms.CharField(
         label=_("Subject"),
-        help_text=_("%(min)d to %(max)d characters.") % {"min": SUBJECT_MIN, "max": SUBJECT_MAX},
+        help_text=_("%(min)d to %(max)d characters."),
         error_messages={"required": _("Enter a subject.")},
     )
     message = forms.CharField(
         label=_("Your letter"),
         widget=forms.Textarea(attrs={"rows": 12}),
-        help_text=_("Up to %(max)d characters.") % {"max": MESSAGE_MAX},
+        help_text=_("Up to %(max)d characters."),
         error_messages={"required": _("Write your letter.")},
     )
     attachments = MultipleFileField(
@@ -132,6 +132,11 @@ class LetterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Numbers go into the help texts here, not at import, so that each form is
+        # worded in the language of the request that shows it.
+        subject, message = self.fields["subject"], self.fields["message"]
+        subject.help_text = subject.help_text % {"min": SUBJECT_MIN, "max": SUBJECT_MAX}
+        message.help_text = message.help_text % {"max": MESSAGE_MAX}
         self.fields["attachments"].help_text = self.fields["attachments"].help_text % {
             "count": uploads.max_files(),
             "size": uploads.max_bytes() // (1024 * 1024),

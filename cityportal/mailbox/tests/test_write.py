@@ -291,3 +291,16 @@ def test_other_forms_keep_the_portals_csrf_answer(mailbox_url):
     # The portal's own explanation (core.views.csrf_failure), not a mailbox form.
     assert "The form could not be sent" in response.content.decode()
     assert b"mailbox-form" not in response.content
+
+
+def test_the_help_texts_are_worded_in_the_language_of_the_request(db):
+    from django.utils import translation
+
+    from cityportal.mailbox.forms import MESSAGE_MAX, SUBJECT_MAX, SUBJECT_MIN, LetterForm
+
+    with translation.override("zh-hans"):
+        fields = LetterForm().fields
+        assert fields["subject"].help_text == f"{SUBJECT_MIN} 至 {SUBJECT_MAX} 个字符。"
+        assert fields["message"].help_text == f"不超过 {MESSAGE_MAX} 个字符。"
+    with translation.override("en"):
+        assert LetterForm().fields["subject"].help_text == f"{SUBJECT_MIN} to {SUBJECT_MAX} characters."
