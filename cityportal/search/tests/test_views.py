@@ -243,7 +243,7 @@ def test_second_page_shows_the_next_results(client):
     assert len(first_urls) == len(second_urls) == RESULTS_PER_PAGE
     assert not set(first_urls) & set(second_urls)
     assert '<ol class="search-results" start="11">' in second
-    assert 'aria-current="page"><span class="visually-hidden">Page </span>2</a>' in second
+    assert 'aria-current="page" aria-label="Page 2">2</a>' in second
     assert "q=sample&amp;page=3" in second
 
 
