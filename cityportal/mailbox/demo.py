@@ -389,7 +389,7 @@ def _letter(number: int, spec: dict, code: str, departments: dict, rules: dict) 
         department_name=department.title if department else "",
         due_date=workdays.due_date(received, days),
     )
-    _event(letter, received, EventAction.RECEIVED, "Sent through the website with 0 attachment(s).")
+    _event(letter, received, EventAction.RECEIVED, "Sent through the website with 0 attachments.")
     if department:
         _event(
             letter,

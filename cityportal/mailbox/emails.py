@@ -14,6 +14,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cityportal.mailbox import audit
 from cityportal.mailbox.models import EventAction, Letter
@@ -81,6 +82,10 @@ def send_reply_notice(letter: Letter, track_url: str) -> bool:
 
 def send_reminder(recipients: list[str], rows: list, admin_url: str) -> bool:
     """To staff: their letters that are due soon or overdue."""
-    subject = _("Mailbox of Government: %(count)d letter(s) due soon or overdue") % {"count": len(rows)}
+    subject = ngettext(
+        "Mailbox of Government: %(count)d letter due soon or overdue",
+        "Mailbox of Government: %(count)d letters due soon or overdue",
+        len(rows),
+    ) % {"count": len(rows)}
     body = render_to_string("mailbox/email/reminder.txt", {"rows": rows, "admin_url": admin_url})
     return _send(None, subject, body, recipients, "deadline reminder")

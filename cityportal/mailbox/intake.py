@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cityportal.mailbox import audit, tracking, workdays
 from cityportal.mailbox.models import (
@@ -148,7 +149,12 @@ def _store(data: LetterData, saved: list[dict], received_at) -> Received:
         audit.log(
             letter,
             EventAction.RECEIVED,
-            detail=_("Sent through the website with %(count)d attachment(s).") % {"count": len(saved)},
+            detail=ngettext(
+                "Sent through the website with %(count)d attachment.",
+                "Sent through the website with %(count)d attachments.",
+                len(saved),
+            )
+            % {"count": len(saved)},
         )
         if route.department is not None:
             audit.log(

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cityportal.mailbox import audit
 from cityportal.mailbox.models import Attachment, EventAction, Letter, LetterEvent, Status, private_storage
@@ -68,7 +68,11 @@ def remove_personal_data(letter: Letter) -> None:
         audit.log(
             letter,
             EventAction.PERSONAL_DATA_REMOVED,
-            detail=_("Name, email, phone and %(count)d attachment(s) removed after %(days)d days.")
+            detail=ngettext(
+                "Name, email, phone and %(count)d attachment removed after %(days)d days.",
+                "Name, email, phone and %(count)d attachments removed after %(days)d days.",
+                len(attachments),
+            )
             % {"count": len(attachments), "days": retention_days()},
         )
     # Files go once the database no longer points at them.

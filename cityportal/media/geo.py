@@ -71,9 +71,13 @@ def _plain(value: Decimal) -> str:
 def coordinates_text(latitude, longitude) -> str:
     """27.25° N, 112.735° E"""
     lat, lon = Decimal(latitude), Decimal(longitude)
-    north_south = gettext("N") if lat >= 0 else gettext("S")
-    east_west = gettext("E") if lon >= 0 else gettext("W")
-    return f"{_plain(abs(lat))}° {north_south}, {_plain(abs(lon))}° {east_west}"
+    # Whole sentences, one per quarter of the globe: Chinese puts the hemisphere first
+    # ("北纬 27.25°，东经 112.735°"), so "N"/"E" cannot be translated on their own.
+    if lat >= 0:
+        text = gettext("%(lat)s° N, %(lon)s° E") if lon >= 0 else gettext("%(lat)s° N, %(lon)s° W")
+    else:
+        text = gettext("%(lat)s° S, %(lon)s° E") if lon >= 0 else gettext("%(lat)s° S, %(lon)s° W")
+    return text % {"lat": _plain(abs(lat)), "lon": _plain(abs(lon))}
 
 
 def map_link(latitude, longitude, zoom: int = 15) -> str:

@@ -45,3 +45,11 @@ def test_the_tile_map_is_off_unless_a_tile_server_is_configured(monkeypatch):
     )
     monkeypatch.delenv("CITYPORTAL_MAP_TILES_URL")
     importlib.reload(base)
+
+
+def test_coordinates_text_in_chinese_names_the_hemisphere_first():
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        assert geo.coordinates_text(Decimal("27.25"), Decimal("112.735")) == "北纬 27.25°，东经 112.735°"
+        assert geo.coordinates_text(Decimal("-33.856"), Decimal("-70.65")) == "南纬 33.856°，西经 70.65°"
