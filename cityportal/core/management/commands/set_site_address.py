@@ -16,10 +16,8 @@ def parse_base_url(url: str) -> tuple[str, str, int]:
         raise CommandError(f"Not a base URL: {url!r} (expected e.g. {EXAMPLE})")
     try:
         port = parts.port
-    except ValueError:
-        raise CommandError(
-            f"The port in {url!r} is not a number from 1 to 65535 (expected e.g. {EXAMPLE})"
-        ) from None
+    except ValueError:  # not a number, or above 65535
+        port = 0
     if port == 0:
         raise CommandError(f"The port in {url!r} is not a number from 1 to 65535 (expected e.g. {EXAMPLE})")
     if parts.path not in ("", "/") or parts.query or parts.fragment or parts.username or parts.password:
