@@ -38,9 +38,12 @@ class _PortalFeed(Feed):
         return item.last_published_at
 
     def item_author_name(self, item):
-        # The article's own source, else the site's default (read once per feed, not
-        # once per item as ArticlePage.display_source would).
-        return getattr(item, "source", "") or self.identity.default_article_source or None
+        # An article's own source, else the site's default (read once per feed, not
+        # once per item as ArticlePage.display_source would). Other items (guides,
+        # projects, officials...) have no source and name no author.
+        if not hasattr(item, "display_source"):
+            return None
+        return item.source or self.identity.default_article_source or None
 
     def __call__(self, request, *args, **kwargs):
         self.request = request

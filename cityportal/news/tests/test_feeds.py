@@ -5,12 +5,13 @@ import calendar
 
 import feedparser
 import pytest
+from wagtail.models import Page
 
 from cityportal.core.models import PortalIdentity
 from cityportal.core.tests.utils import city_time, make_article, make_channel, soup
 from cityportal.core.tests.utils import text_of as text
 from cityportal.demo import reference_article as ref
-from cityportal.news.feeds import FEED_LENGTH
+from cityportal.news.feeds import FEED_LENGTH, SiteFeed
 from cityportal.news.models import ArticlePage, ChannelPage, SectionPage
 
 pytestmark = pytest.mark.django_db
@@ -197,6 +198,13 @@ def test_feed_items_name_their_source_or_the_sites_default(client, hot_news, dem
         ("Default source", "Hengyang Information Office"),
         (ref.TITLE, ref.SOURCE),
     ]
+
+
+def test_items_other_than_articles_name_no_author():
+    feed = SiteFeed()
+    feed.identity = PortalIdentity(default_article_source="Hengyang Information Office")
+    assert feed.item_author_name(ArticlePage(title="Article")) == "Hengyang Information Office"
+    assert feed.item_author_name(Page(title="A guide or a project")) is None
 
 
 def test_a_feed_takes_a_fixed_number_of_queries(client, django_assert_max_num_queries):
