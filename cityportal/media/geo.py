@@ -50,7 +50,8 @@ def check_pair(latitude, longitude) -> None:
 
 class CoordinatesMixin:
     """For pages with ``latitude`` and ``longitude``: ``clean_coordinates()`` asks for both
-    or neither, unless one of them was already refused (then its own message suffices)."""
+    or neither, unless one of them was already refused (then its own message suffices);
+    ``has_place`` says whether the page can be shown on a map."""
 
     def full_clean(self, *args, exclude=None, **kwargs):
         # The admin's form leaves out the fields it refused; remember which.
@@ -60,6 +61,10 @@ class CoordinatesMixin:
     def clean_coordinates(self) -> None:
         if not {"latitude", "longitude"} & getattr(self, "_not_cleaned", set()):
             check_pair(self.latitude, self.longitude)
+
+    @property
+    def has_place(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
 
 
 def _plain(value: Decimal) -> str:

@@ -163,9 +163,6 @@ class CaptionTrack(Orderable):
         if problems:
             raise ValidationError({"webvtt": problems})
 
-    def url_for(self, page) -> str:
-        return f"{page.url}captions/{self.language}.vtt"
-
 
 def format_duration(seconds: float) -> str:
     """1:05 or 1:02:03."""
@@ -380,10 +377,6 @@ class MapPage(geo.CoordinatesMixin, ItemPage):
 
     def listing_summary(self) -> str:
         return super().listing_summary() or first_words(self.long_description)
-
-    @property
-    def has_place(self) -> bool:
-        return self.latitude is not None and self.longitude is not None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -24,9 +24,8 @@ from cityportal.media import geo
 from cityportal.media.blocks import GalleryBlock
 from cityportal.media.gallery import first_image, gallery_pictures
 from cityportal.news.models import ChannelPage
-from cityportal.tourism.forms import TopAttractionsForm
+from cityportal.tourism.forms import TOP_COUNT, TopAttractionsForm
 
-TOP_COUNT = 8
 CHANNEL_PANELS = PortalPage.content_panels + [FieldPanel("chinese_name"), FieldPanel("introduction")]
 
 
@@ -98,10 +97,6 @@ class AttractionPage(geo.CoordinatesMixin, PortalPage):
             if child.block_type == "paragraph":
                 return Truncator(strip_tags(child.value.source)).words(40)
         return ""
-
-    @property
-    def has_place(self) -> bool:
-        return self.latitude is not None and self.longitude is not None
 
     def coordinates_text(self) -> str:
         return geo.coordinates_text(self.latitude, self.longitude) if self.has_place else ""
