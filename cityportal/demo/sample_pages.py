@@ -175,10 +175,6 @@ def write_plans(
     return page_ids
 
 
-def _constant(value: str) -> Callable[[], str]:
-    return lambda: value
-
-
 def index_pages(
     page_ids: list[int], *, batch_size: int = BATCH_SIZE, progress: Progress | None = None
 ) -> None:
@@ -188,11 +184,9 @@ def index_pages(
     done = 0
     for start in range(0, len(page_ids), batch_size):
         chunk = page_ids[start : start + batch_size]
+        # The indexer reads the segmented text several times per page; PortalPage
+        # segments it once and keeps the result.
         objects = list(ArticlePage.get_indexed_objects().filter(pk__in=chunk).order_by("pk"))
-        for obj in objects:
-            # The indexer reads every search field three times (for title, body and
-            # autocomplete); segmenting the page text once per page is enough.
-            obj.segmented_search_text = _constant(obj.segmented_search_text())
         for backend in backends:
             backend.add_bulk(ArticlePage, objects)
         done += len(chunk)
