@@ -17,7 +17,6 @@ from urllib.parse import quote
 
 from anyascii import anyascii
 from django.http import HttpRequest, HttpResponse
-from wagtail.documents import get_document_model
 from wagtail.documents.views.serve import serve as wagtail_serve
 
 from cityportal.documents.formats import format_for
@@ -63,11 +62,11 @@ def serve(request: HttpRequest, document_id: str, document_filename: str) -> Htt
     # password form of a private collection).
     if not response.has_header("Content-Disposition"):
         return response
-    document = get_document_model().objects.get(pk=document_id)
-    fmt = format_for(document.filename)
+    # Wagtail has checked that the address names the document's own file.
+    fmt = format_for(document_filename)
     if fmt is not None:
         response["Content-Type"] = fmt.content_type
-    response["Content-Disposition"] = attachment_disposition(document.filename)
+    response["Content-Disposition"] = attachment_disposition(document_filename)
     if response.get("Content-Encoding", "None") == "None":
         # Documents are sent as stored, never with a transfer encoding.
         response.headers.pop("Content-Encoding", None)
