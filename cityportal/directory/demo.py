@@ -215,8 +215,8 @@ def populate(channels: dict, home: Page, progress) -> None:
             opening_hours=OPENING_HOURS,
             website=f"https://example.org/{slug}/",
             email=f"{slug}@example.org",
-            # The mailbox routes letters to this group; it holds no permissions.
-            staff_group=Group.objects.get_or_create(name=f"{name} staff")[0],
         )
+        # The mailbox routes letters to this group; it holds no permissions.
+        department.staff_group = Group.objects.get_or_create(name=department.staff_group_name())[0]
         _publish(departments_channel, department, at)
         at -= timedelta(hours=1)

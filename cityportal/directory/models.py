@@ -323,10 +323,6 @@ class DepartmentPage(PortalPage):
         first = next((text for text in blocks if text), "")
         return Truncator(first).words(40)
 
-    @property
-    def index_letter(self) -> str:
-        return index_letter(self.title)
-
     def opening_hours_lines(self) -> list[str]:
         return [line.strip() for line in self.opening_hours.splitlines() if line.strip()]
 
