@@ -19,7 +19,6 @@ from cityportal.documents import sample_files
 from cityportal.documents.models import DocumentAttachment, DocumentLibraryPage, DocumentPage, PortalDocument
 
 CITY_TZ = ZoneInfo("Asia/Shanghai")
-SAMPLE_MARK = "[Sample]"
 SAMPLE_NOTICE = (
     "Sample content: this document was written for the cityportal demonstration site. It is "
     "not an official document of any government body and has no legal effect."

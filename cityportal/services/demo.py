@@ -16,7 +16,6 @@ from cityportal.documents import demo as documents_demo
 from cityportal.services.models import GuideChannelPage, GuideRelatedForm, ServiceGuidePage
 
 CITY_TZ = ZoneInfo("Asia/Shanghai")
-SAMPLE_MARK = "[Sample]"
 SAMPLE_PREFIX = "Sample content, not the official rules: "
 CHECK_WITH_OFFICE = " Check the current requirements with the office before you apply."
 
