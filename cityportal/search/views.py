@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from modelsearch.query import PlainText
 from wagtail.models import Locale, Page
 
-from cityportal.core.filters import filter_by_date_range, read_date_range
+from cityportal.core.filters import filter_by_date_range, parse_id, read_date_range
 from cityportal.core.languages import lang_attribute
 from cityportal.core.navigation import edition_home
 from cityportal.core.pagination import paginate
@@ -69,9 +69,8 @@ def read_section(request: HttpRequest, sections, filters: dict, notices: list[st
     raw = request.GET.get("section", "").strip()
     if not raw:
         return
-    section = None
-    if raw.isascii() and raw.isdigit() and len(raw) <= 18:
-        section = sections.filter(pk=int(raw)).first()
+    number = parse_id(raw)
+    section = sections.filter(pk=number).first() if number is not None else None
     if section is None:
         notices.append(_("The chosen section does not exist, so the whole site was searched."))
     else:
