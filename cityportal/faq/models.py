@@ -64,14 +64,11 @@ class FaqPage(ChannelPage):
     def faq_categories(self) -> list[Category]:
         return categories_of(self.categories)
 
-    def question_count(self) -> int:
-        return sum(len(c.entries) for c in self.faq_categories())
-
     def get_search_text_parts(self) -> list[str]:
         parts = super().get_search_text_parts()
         for category in self.faq_categories():
             parts.append(category.title)
-            parts.extend(f"{entry.question} {entry.answer_text}" for entry in category.entries)
+            parts.extend(entry.text for entry in category.entries)
         return parts
 
     def box_summary(self) -> str:
