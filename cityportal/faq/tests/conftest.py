@@ -1,5 +1,4 @@
 import pytest
-from bs4 import BeautifulSoup
 
 from cityportal.core.tests.utils import publish
 
@@ -28,7 +27,3 @@ def make_faq(db):
         return publish(section, FaqPage(title=title, categories=list(categories), **fields))
 
     return make
-
-
-def soup(response) -> BeautifulSoup:
-    return BeautifulSoup(response.content, "html.parser")

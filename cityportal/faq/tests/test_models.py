@@ -3,8 +3,9 @@
 import pytest
 from wagtail.models import Page
 
+from cityportal.core.tests.utils import soup
 from cityportal.faq.models import FaqPage
-from cityportal.faq.tests.conftest import category, soup
+from cityportal.faq.tests.conftest import category
 from cityportal.news.models import ChannelPage, SectionPage
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,8 @@ import json
 
 import pytest
 
-from cityportal.faq.tests.conftest import category, soup
+from cityportal.core.tests.utils import soup
+from cityportal.faq.tests.conftest import category
 
 pytestmark = pytest.mark.django_db
 

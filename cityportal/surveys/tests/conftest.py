@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from cityportal.core.tests.utils import publish
@@ -109,7 +108,3 @@ def make_survey(survey_index):
 @pytest.fixture
 def survey(make_survey):
     return make_survey()
-
-
-def soup(response) -> BeautifulSoup:
-    return BeautifulSoup(response.content, "html.parser")

@@ -8,10 +8,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from cityportal.core.tests.utils import soup
 from cityportal.news.models import ChannelPage, SectionPage
 from cityportal.surveys.blocks import MultipleChoiceQuestionBlock, QuestionsBlock, SingleChoiceQuestionBlock
 from cityportal.surveys.models import CLOSED, OPEN, UPCOMING, SurveyIndexPage, SurveyPage
-from cityportal.surveys.tests.conftest import MULTI, RATING, SINGLE, TEXT, soup
+from cityportal.surveys.tests.conftest import MULTI, RATING, SINGLE, TEXT
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,9 @@ from django.db import IntegrityError, transaction
 from django.test import Client
 
 from cityportal.core.models import RateLimitHit
+from cityportal.core.tests.utils import soup
 from cityportal.surveys.models import SurveyAnswer, SurveyPage, SurveyResponse
-from cityportal.surveys.tests.conftest import MULTI, RATING, SINGLE, TEXT, field, soup, valid_answers
+from cityportal.surveys.tests.conftest import MULTI, RATING, SINGLE, TEXT, field, valid_answers
 from cityportal.surveys.views import cookie_name, save_response
 
 pytestmark = pytest.mark.django_db
