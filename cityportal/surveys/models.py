@@ -122,7 +122,6 @@ class SurveyIndexPage(ChannelPage):
             (UPCOMING, _("Upcoming"), groups[UPCOMING]),
             (CLOSED, _("Closed"), groups[CLOSED]),
         ]
-        context["now"] = now
         return context
 
 

@@ -23,7 +23,7 @@ from django.utils.translation import ngettext
 from cityportal.core import ratelimit
 from cityportal.surveys.blocks import FREE_TEXT_MAX_LENGTH
 from cityportal.surveys.forms import SurveyForm
-from cityportal.surveys.models import CLOSED, OPEN, SurveyAnswer, SurveyPage, SurveyResponse
+from cityportal.surveys.models import OPEN, SurveyAnswer, SurveyPage, SurveyResponse
 from cityportal.surveys.results import tally
 
 COOKIE_SALT = "cityportal.surveys.answered"
@@ -167,7 +167,6 @@ def results_view(survey: SurveyPage, request: HttpRequest) -> HttpResponse:
         "status": survey.status(now),
         "results_public": survey.results_are_public(now),
         "index_page": survey.get_parent(),
-        "closed": survey.status(now) == CLOSED,
     }
     if context["results_public"]:
         context["results"] = tally(survey)
