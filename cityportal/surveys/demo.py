@@ -193,10 +193,11 @@ def _publish(index: SurveyIndexPage, spec: dict) -> SurveyPage:
 
 def _sample_answers(survey: SurveyPage, spec: dict, rng: random.Random) -> list[list[SurveyAnswer]]:
     specs = dict(enumerate(spec["questions"], 1))
+    questions = survey.question_list()
     per_response = []
     for _ in range(spec["responses"]):
         answers = []
-        for question in survey.question_list():
+        for question in questions:
             kind, _text, extra = specs[question.number]
             common = {"question_id": question.id, "question": question.text}
             if kind == SINGLE_CHOICE:
