@@ -71,12 +71,17 @@ def latest_observation() -> Observation | None:
     )
 
 
+def is_fresh(observation: Observation, now: datetime | None = None) -> bool:
+    """Whether ``observation`` is younger than the maximum age (CITYPORTAL_WEATHER_MAX_AGE)
+    and so may be shown."""
+    return (now or timezone.now()) - observation.observed_at <= max_age()
+
+
 def current_observation(now: datetime | None = None) -> Observation | None:
-    """The observation the widget shows: the newest, if it is younger than the maximum
-    age (CITYPORTAL_WEATHER_MAX_AGE); otherwise None and the widget is hidden."""
+    """The observation the widget shows: the newest, if it is fresh (``is_fresh``);
+    otherwise None and the widget is hidden."""
     observation = latest_observation()
-    now = now or timezone.now()
-    if observation is None or now - observation.observed_at > max_age():
+    if observation is None or not is_fresh(observation, now):
         return None
     return observation
 

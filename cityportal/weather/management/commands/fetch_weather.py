@@ -6,7 +6,7 @@ from django.core.management import BaseCommand, CommandError
 from django.utils import timezone
 
 from cityportal.weather.providers import WeatherFetchError, configured_provider
-from cityportal.weather.services import fetch_and_store, latest_observation, max_age
+from cityportal.weather.services import fetch_and_store, is_fresh, latest_observation, max_age
 
 
 def _local(moment) -> str:
@@ -31,7 +31,7 @@ class Command(BaseCommand):
             last = latest_observation()
             if last is None:
                 kept = "There is no earlier observation, so the widget stays hidden."
-            elif timezone.now() - last.observed_at > max_age():
+            elif not is_fresh(last):
                 kept = (
                     f"The last good observation ({_local(last.observed_at)}) is kept but is older "
                     f"than {max_age()}, so the widget is hidden."
