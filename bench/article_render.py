@@ -19,11 +19,8 @@ seed match; --rebuild starts it again from scratch.
 
 import argparse
 import json
-import math
 import os
-import platform
 import shutil
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -33,10 +30,20 @@ import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
-PYTHON = ROOT / ".venv" / "bin" / "python"
-MARKER = "bench-site.json"
+from benchsite import (
+    MARKER,
+    PYTHON,
+    RESULTS,
+    ROOT,
+    free_port,
+    load_average,
+    percentile,
+    save_report,
+    say,
+    serving,
+    site_env,
+)
+
 DEFAULT_SEED = "cityportal-bench"
 
 URLS_SCRIPT = """
@@ -58,31 +65,6 @@ print(json.dumps({
     "items": ArticlePage.objects.count(),
 }))
 """
-
-
-def say(line: str) -> None:
-    print(line, flush=True)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def site_env(var_dir: Path, port: int) -> dict[str, str]:
-    env = {
-        **os.environ,
-        "CITYPORTAL_VAR_DIR": str(var_dir),
-        "PORT": str(port),
-        "DJANGO_SETTINGS_MODULE": "cityportal.settings.production",
-        "CITYPORTAL_HTTPS": "0",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-    }
-    key_file = var_dir / "secret_key"
-    if key_file.exists():
-        env["SECRET_KEY"] = key_file.read_text().strip()
-    return env
 
 
 def run(cmd: list[str], env: dict[str, str], *, capture: bool = False) -> str:
@@ -157,36 +139,12 @@ def set_statistics(var_dir: Path, analyze: bool) -> None:
                 db.execute(f"DELETE FROM {table}")  # noqa: S608 - names from sqlite_master
 
 
-def wait_for(url: str, process: subprocess.Popen, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        if process.poll() is not None:
-            raise SystemExit(f"the server stopped (exit {process.returncode}); see its log")
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.3)
-
-
 def fetch(url: str) -> tuple[float, int, int]:
     started = time.perf_counter()
     with urllib.request.urlopen(url, timeout=60) as response:
         body = response.read()
         status = response.status
     return (time.perf_counter() - started) * 1000, status, len(body)
-
-
-def percentile(sorted_values: list[float], fraction: float) -> float:
-    """Nearest-rank percentile of an ascending list."""
-    rank = max(1, math.ceil(fraction * len(sorted_values)))
-    return sorted_values[rank - 1]
-
-
-def load_average() -> float:
-    return round(os.getloadavg()[0], 2)
 
 
 def measure(name: str, url: str, requests: int, warmup: int) -> dict:
@@ -254,18 +212,14 @@ def main() -> None:
     say(f"==> SQLite planner statistics: {'gathered (ANALYZE)' if args.analyze else 'none'}")
 
     port = free_port()
-    env = {**site_env(var_dir, port), "WEB_CONCURRENCY": str(args.workers)}
+    env = site_env(var_dir, port, WEB_CONCURRENCY=str(args.workers))
     say(f"==> Serving with scripts/run.sh on port {port} ({args.workers} gunicorn workers)")
     urls = json.loads(
         run([str(PYTHON), "manage.py", "shell", "-c", URLS_SCRIPT], env, capture=True).splitlines()[-1]
     )
     log_path = var_dir / "server.log"
-    with open(log_path, "w") as log:
-        server = subprocess.Popen(["scripts/run.sh"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
     results = []
-    try:
-        wait_for(base + "/robots.txt", server, timeout=180)
+    with serving(env, log_path, timeout=180) as base:
         say(f"    up; the site has {urls['items']:,} articles, {urls['hot_news_items']:,} in Hot News")
         plan = [
             ("article", args.requests),
@@ -276,37 +230,19 @@ def main() -> None:
         for name, count in plan:
             if count:
                 results.append(measure(name, base + urls[name], count, args.warmup))
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
 
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
-    ).stdout.strip()
-    # The server runs the working tree: say so when it differs from the commit.
-    changed = subprocess.run(
-        ["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True, text=True
-    ).stdout.splitlines()
-    if changed:
-        commit += f" + uncommitted changes in {len(changed)} files"
-    report = {
-        "when": datetime.now(UTC).isoformat(timespec="seconds"),
-        "commit": commit,
-        "machine": f"{os.cpu_count()} CPUs, {platform.platform()}, Python {platform.python_version()}",
-        "items_generated": args.items,
-        "articles_on_site": urls["items"],
-        "workers": args.workers,
-        "sqlite_statistics": args.analyze,
-        "warmup": args.warmup,
-        "site": site,
-        "results": results,
-    }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    out = RESULTS / f"article-render-{args.items}-{datetime.now():%Y%m%d-%H%M%S}.json"
-    out.write_text(json.dumps(report, indent=2) + "\n")
+    out = save_report(
+        f"article-render-{args.items}",
+        {
+            "items_generated": args.items,
+            "articles_on_site": urls["items"],
+            "workers": args.workers,
+            "sqlite_statistics": args.analyze,
+            "warmup": args.warmup,
+            "site": site,
+            "results": results,
+        },
+    )
 
     say("")
     say(

@@ -20,13 +20,9 @@ The site is kept in bench/results/mailbox-site/ and reused; --rebuild starts it 
 import argparse
 import http.cookiejar
 import json
-import math
-import os
-import platform
 import re
 import secrets
 import shutil
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -38,41 +34,33 @@ import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
-MARKER = "bench-site.json"
+from benchsite import (
+    MARKER,
+    RESULTS,
+    ROOT,
+    free_port,
+    load_average,
+    percentile,
+    save_report,
+    say,
+    serving,
+    site_env,
+)
+
 MAILBOX = "/en/online-service/mailbox-of-government/"
 SUBJECT_MARK = "bench letter"
 # Sites are reused: each run's letters carry their own mark.
 RUN_ID = secrets.token_hex(4)
 
 
-def say(line: str) -> None:
-    print(line, flush=True)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def site_env(var_dir: Path, port: int, workers: int) -> dict[str, str]:
-    env = {
-        **os.environ,
-        "CITYPORTAL_VAR_DIR": str(var_dir),
-        "PORT": str(port),
-        "WEB_CONCURRENCY": str(workers),
-        "DJANGO_SETTINGS_MODULE": "cityportal.settings.production",
-        "CITYPORTAL_HTTPS": "0",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        # One address sends every letter here; the default allows 5 an hour.
-        "CITYPORTAL_MAILBOX_LETTERS_PER_HOUR": "1000000000",
-    }
-    key_file = var_dir / "secret_key"
-    if key_file.exists():
-        env["SECRET_KEY"] = key_file.read_text().strip()
-    return env
+def mailbox_site_env(var_dir: Path, port: int, workers: int) -> dict[str, str]:
+    # One address sends every letter here; the default allows 5 an hour.
+    return site_env(
+        var_dir,
+        port,
+        WEB_CONCURRENCY=str(workers),
+        CITYPORTAL_MAILBOX_LETTERS_PER_HOUR="1000000000",
+    )
 
 
 def build_site(var_dir: Path, rebuild: bool) -> None:
@@ -89,7 +77,7 @@ def build_site(var_dir: Path, rebuild: bool) -> None:
     result = subprocess.run(
         ["scripts/prepare-site.sh", "production"],
         cwd=ROOT,
-        env=site_env(var_dir, free_port(), 2),
+        env=mailbox_site_env(var_dir, free_port(), 2),
         capture_output=True,
         text=True,
     )
@@ -98,25 +86,6 @@ def build_site(var_dir: Path, rebuild: bool) -> None:
     (var_dir / MARKER).write_text(
         json.dumps({"built_at": datetime.now(UTC).isoformat(), "seconds": round(time.monotonic() - started)})
     )
-
-
-def wait_for(url: str, process: subprocess.Popen, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        if process.poll() is not None:
-            raise SystemExit(f"the server stopped (exit {process.returncode}); see its log")
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.3)
-
-
-def percentile(sorted_values: list[float], fraction: float) -> float:
-    rank = max(1, math.ceil(fraction * len(sorted_values)))
-    return sorted_values[rank - 1]
 
 
 def make_pdf(size: int) -> bytes:
@@ -272,53 +241,32 @@ def main() -> None:
     var_dir = (args.var_dir or RESULTS / "mailbox-site").resolve()
     build_site(var_dir, args.rebuild)
     port = free_port()
-    env = site_env(var_dir, port, args.workers)
+    env = mailbox_site_env(var_dir, port, args.workers)
     log_path = var_dir / "server.log"
     say(f"==> Serving with scripts/run.sh on port {port} ({args.workers} gunicorn workers)")
-    with open(log_path, "w") as log:
-        server = subprocess.Popen(["scripts/run.sh"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
     attachment = make_pdf(args.attachment_kb * 1024) if args.attachment_kb else b""
-    try:
-        wait_for(base + "/robots.txt", server, timeout=300)
-        load_before = round(os.getloadavg()[0], 2)
+    with serving(env, log_path, timeout=300) as base:
+        load_before = load_average()
         if args.warmup:
             say(f"==> Warm-up: {args.warmup} letters")
             run_phase(base, args.clients, args.warmup, attachment, "warmup")
         say(f"==> Timed: {args.letters} letters from {args.clients} concurrent clients")
         result = run_phase(base, args.clients, args.letters, attachment, "timed")
-        load_after = round(os.getloadavg()[0], 2)
+        load_after = load_average()
         # Checked while the server runs: its last connection to close rewrites the file.
         check_database(var_dir, result["numbers"])
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
 
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
-    ).stdout.strip()
-    changed = subprocess.run(
-        ["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True, text=True
-    ).stdout.splitlines()
-    if changed:
-        commit += f" + uncommitted changes in {len(changed)} files"
-    report = {
-        "when": datetime.now(UTC).isoformat(timespec="seconds"),
-        "commit": commit,
-        "machine": f"{os.cpu_count()} CPUs, {platform.platform()}, Python {platform.python_version()}",
-        "clients": args.clients,
-        "workers": args.workers,
-        "attachment_kb": args.attachment_kb,
-        "load_before": load_before,
-        "load_after": load_after,
-        **{k: v for k, v in result.items() if k != "numbers"},
-    }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    out = RESULTS / f"mailbox-submissions-{datetime.now():%Y%m%d-%H%M%S}.json"
-    out.write_text(json.dumps(report, indent=2) + "\n")
+    out = save_report(
+        "mailbox-submissions",
+        {
+            "clients": args.clients,
+            "workers": args.workers,
+            "attachment_kb": args.attachment_kb,
+            "load_before": load_before,
+            "load_after": load_after,
+            **{k: v for k, v in result.items() if k != "numbers"},
+        },
+    )
     say("")
     say(
         f"{result['letters']} letters in {result['seconds']} s from {args.clients} clients, "
