@@ -22,6 +22,7 @@ from wagtail.admin import messages
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from cityportal.core.filters import parse_id
 from cityportal.mailbox import access, audit, deadlines, emails, redaction, workflow
 from cityportal.mailbox.forms import (
     CloseForm,
@@ -96,13 +97,13 @@ class LetterIndexView(MailboxAccessMixin, WagtailAdminTemplateMixin, TemplateVie
         letter_type = params.get("type", "")
         if letter_type not in LetterType.values:
             letter_type = ""
-        department = params.get("department", "")
-        department = int(department) if department.isascii() and department.isdigit() else None
         return {
             "status": status,
             "flag": flag,
             "type": letter_type,
-            "department": department,
+            # Digits only, and few enough to be a database id: a longer number would
+            # overflow the query (a server error) rather than match nothing.
+            "department": parse_id(params.get("department", "")),
             "q": " ".join(params.get("q", "").split())[:100],
         }
 

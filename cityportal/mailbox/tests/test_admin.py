@@ -431,6 +431,14 @@ def test_the_letter_list_flags_and_filters(client, mailbox_admin, letter):
     assert letter.subject in search
 
 
+def test_a_department_filter_that_cannot_be_an_id_is_ignored(client, mailbox_admin, letter):
+    signed_in(client, mailbox_admin)
+    for value in ("9" * 30, "x", "²"):
+        response = client.get(reverse("mailbox_admin:index"), {"department": value, "status": "all"})
+        assert response.status_code == 200
+        assert letter.tracking_number in page_text(response)
+
+
 def test_routing_table_and_calendar_are_for_mailbox_administrators(client, mailbox_admin, editor, reviewer):
     routing = reverse("mailbox_routing:index")
     calendar_add = reverse("mailbox_calendar:add")
