@@ -32,6 +32,7 @@ from cityportal.mailbox.forms import (
     ReviewForm,
     TransferForm,
     WithdrawForm,
+    department_choices,
 )
 from cityportal.mailbox.models import (
     OPEN_STATUSES,
@@ -138,8 +139,6 @@ class LetterIndexView(MailboxAccessMixin, WagtailAdminTemplateMixin, TemplateVie
         calendar = WorkCalendar.between(min(oldest, on), on + timedelta(days=400))
         rows = [(letter, deadlines.flag_for(letter, calendar, on)) for letter in letters]
         user = self.request.user
-        from cityportal.mailbox.forms import department_choices
-
         query = self.request.GET.copy()
         query.pop("p", None)
         context.update(
@@ -172,7 +171,6 @@ class LetterDetailView(MailboxAccessMixin, WagtailAdminTemplateMixin, TemplateVi
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         self.forms: dict = {}
-        self.status = 200
 
     def get_page_title(self):
         return _("Letter %(number)s") % {"number": self.letter.tracking_number}
@@ -185,9 +183,7 @@ class LetterDetailView(MailboxAccessMixin, WagtailAdminTemplateMixin, TemplateVi
 
     def get(self, request, *args, **kwargs):
         self.letter = _letter_for(request, kwargs["pk"])
-        response = self.render_to_response(self.get_context_data())
-        response.status_code = self.status
-        return response
+        return self.render_to_response(self.get_context_data())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -253,7 +249,6 @@ class LetterActionView(LetterDetailView):
             return redirect("mailbox_admin:detail", self.letter.pk)
         # A form with errors: the case page again, the form showing what was typed.
         self.letter.refresh_from_db()
-        self.status = 400
         response = self.render_to_response(self.get_context_data())
         response.status_code = 400
         return response
