@@ -130,10 +130,3 @@ def chart_rows(rows: list[Row]) -> list[tuple[Row, list[Bar]]]:
             )
         )
     return chart
-
-
-def open_overdue_count() -> int:
-    """Letters still waiting for a reply after their due date (for the public page)."""
-    from cityportal.mailbox.models import OPEN_STATUSES
-
-    return Letter.objects.filter(status__in=OPEN_STATUSES, due_date__lt=today()).count()
