@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db.models import Q
+from django.urls import reverse
 
 from cityportal.mailbox import audit, deadlines, emails
 from cityportal.mailbox.groups import ADMINISTRATORS
@@ -50,7 +51,9 @@ class Command(BaseCommand):
         by_department = defaultdict(list)
         for item in flagged:
             by_department[item.letter.department].append(item)
-        admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/mailbox/letters/?flag=overdue"
+        admin_url = (
+            settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("mailbox_admin:index") + "?flag=overdue"
+        )
         sent = 0
         for department, items in by_department.items():
             recipients = _recipients(department)
