@@ -136,7 +136,7 @@ class LetterIndexView(MailboxAccessMixin, WagtailAdminTemplateMixin, TemplateVie
         on = today()
         letters = list(page.object_list)
         oldest = min((letter.due_date for letter in letters), default=on)
-        calendar = WorkCalendar.between(min(oldest, on), on + timedelta(days=400))
+        calendar = WorkCalendar.since(oldest, on)
         rows = [(letter, deadlines.flag_for(letter, calendar, on)) for letter in letters]
         user = self.request.user
         query = self.request.GET.copy()
@@ -193,7 +193,7 @@ class LetterDetailView(MailboxAccessMixin, WagtailAdminTemplateMixin, TemplateVi
         if show_contact:
             audit.log_contact_view(letter, user)
         on = today()
-        calendar = WorkCalendar.between(min(letter.due_date, on), on + timedelta(days=400))
+        calendar = WorkCalendar.since(letter.due_date, on)
         editable_reply = may_handle and letter.is_open
         context.update(
             letter=letter,
@@ -402,8 +402,8 @@ def export_rows(letters, *, personal_data: bool) -> Iterator[list[str]]:
         header += [_("Name"), _("Email"), _("Phone"), _("Attachments")]
     yield header
     letters = list(letters)
-    first = min((city_date(letter.received_at) for letter in letters), default=today())
-    calendar = WorkCalendar.between(first, today() + timedelta(days=400))
+    on = today()
+    calendar = WorkCalendar.since(min((city_date(letter.received_at) for letter in letters), default=on), on)
     for letter in letters:
         replied_day = city_date(letter.replied_at) if letter.replied_at else None
         contact = {"name": letter.name, "email": letter.email, "phone": letter.phone}

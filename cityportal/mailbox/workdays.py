@@ -49,6 +49,12 @@ class WorkCalendar:
     def around(cls, day: date) -> "WorkCalendar":
         return cls.between(day - timedelta(days=_HORIZON_DAYS), day + timedelta(days=_HORIZON_DAYS))
 
+    @classmethod
+    def since(cls, earliest: date, on: date) -> "WorkCalendar":
+        """From ``earliest`` (or ``on``, if that comes first) to as far after ``on`` as a
+        deadline reaches: for counting back to old dates and forward to deadlines."""
+        return cls.between(min(earliest, on), on + timedelta(days=_HORIZON_DAYS))
+
     def is_working_day(self, day: date) -> bool:
         if day in self.workdays:
             return True
