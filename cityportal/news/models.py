@@ -145,20 +145,19 @@ class ChannelPage(PaginatedRoutesMixin, PortalPage):
     def get_search_text_parts(self) -> list[str]:
         return super().get_search_text_parts() + [self.chinese_name, self.introduction]
 
+    @classmethod
+    def featured_articles(cls, listing_source: str, locale):
+        """The articles a TopNews or PictureNews channel (``listing_source``) gathers
+        from the edition of ``locale`` (a Locale, or an OuterRef in a subquery)."""
+        articles = ArticlePage.objects.live().public().filter(locale=locale)
+        if listing_source == cls.LISTING_TOP_NEWS:
+            return articles.filter(is_top_news=True)
+        return articles.filter(is_picture_news=True, lead_image__isnull=False)
+
     def items(self):
-        if self.listing_source == self.LISTING_TOP_NEWS:
-            return (
-                ArticlePage.objects.live()
-                .public()
-                .filter(locale=self.locale, is_top_news=True)
-                .order_by("-first_published_at", "-pk")
-            )
-        if self.listing_source == self.LISTING_PICTURE_NEWS:
-            return (
-                ArticlePage.objects.live()
-                .public()
-                .filter(locale=self.locale, is_picture_news=True, lead_image__isnull=False)
-                .order_by("-first_published_at", "-pk")
+        if self.listing_source in (self.LISTING_TOP_NEWS, self.LISTING_PICTURE_NEWS):
+            return self.featured_articles(self.listing_source, self.locale).order_by(
+                "-first_published_at", "-pk"
             )
         return live_items(within=self)
 
@@ -173,9 +172,8 @@ class ChannelPage(PaginatedRoutesMixin, PortalPage):
             types = ContentType.objects.get_for_models(*content_pages).values()
             channels = channels.exclude(content_type__in=types)
         own = live_items().filter(path__startswith=OuterRef("path")).exclude(pk=OuterRef("pk"))
-        featured = ArticlePage.objects.live().public().filter(locale=OuterRef("locale"))
-        top_news = featured.filter(is_top_news=True)
-        picture_news = featured.filter(is_picture_news=True, lead_image__isnull=False)
+        top_news = cls.featured_articles(cls.LISTING_TOP_NEWS, OuterRef("locale"))
+        picture_news = cls.featured_articles(cls.LISTING_PICTURE_NEWS, OuterRef("locale"))
         return channels.alias(
             has_own=models.Exists(own.values("pk")),
             has_top_news=models.Exists(top_news.values("pk")),
