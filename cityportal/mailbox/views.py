@@ -292,7 +292,7 @@ def search_letters(queryset: QuerySet[Letter], query: str) -> QuerySet[Letter]:
     where the two words are apart."""
     for term in segment_query(query).split(" "):
         term = term.strip()
-        if term and (term.isalnum() or any(c.isalnum() for c in term)):
+        if any(c.isalnum() for c in term):
             queryset = queryset.filter(public_search_text__icontains=term)
     return queryset
 
