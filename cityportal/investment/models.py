@@ -77,6 +77,11 @@ def lines_of(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+# The channels of this app always list their own items: a channel's panels without the
+# "what this channel lists" choice.
+LIST_PAGE_PANELS = PortalPage.content_panels + [FieldPanel("chinese_name"), FieldPanel("introduction")]
+
+
 class ContactFields(models.Model):
     """Who to contact about a project or park."""
 
@@ -104,10 +109,7 @@ class ProjectListPage(ChannelPage):
     page, which visitors can filter by sector and by industrial park (``?sector=`` and
     ``?park=`` in the address)."""
 
-    content_panels = PortalPage.content_panels + [
-        FieldPanel("chinese_name"),
-        FieldPanel("introduction"),
-    ]
+    content_panels = LIST_PAGE_PANELS
     subpage_types = ["investment.ProjectPage"]
 
     class Meta:
@@ -281,10 +283,7 @@ class ProjectPage(ContactFields, PortalPage):  # noqa: DJ008 - Page.__str__ give
 class IndustrialParkListPage(ChannelPage):
     """The Industrial Parks channel: the parks under it, by name, 20 to a page."""
 
-    content_panels = PortalPage.content_panels + [
-        FieldPanel("chinese_name"),
-        FieldPanel("introduction"),
-    ]
+    content_panels = LIST_PAGE_PANELS
     subpage_types = ["investment.IndustrialParkPage"]
 
     class Meta:
@@ -381,10 +380,7 @@ class IndustrialParkPage(ContactFields, PortalPage):  # noqa: DJ008 - Page.__str
 class EnterpriseListPage(ChannelPage):
     """The Enterprise Focus channel: profiles of enterprises, newest first."""
 
-    content_panels = PortalPage.content_panels + [
-        FieldPanel("chinese_name"),
-        FieldPanel("introduction"),
-    ]
+    content_panels = LIST_PAGE_PANELS
     subpage_types = ["investment.EnterprisePage"]
 
     class Meta:
