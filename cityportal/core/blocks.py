@@ -5,6 +5,8 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from cityportal.core.text import plain_text
+
 
 class HeadingBlock(blocks.StructBlock):
     """A sub-heading inside a body; the page title is the only h1."""
@@ -81,13 +83,12 @@ class BodyBlock(blocks.StreamBlock):
 def stream_plain_text(stream) -> str:
     """The readable text of a StreamField value (paragraphs, headings, quotes, captions,
     transcripts), for search indexing and summaries."""
-    from django.utils.html import strip_tags
     from wagtail.blocks import StructValue
     from wagtail.rich_text import RichText
 
     def text_of(value) -> list[str]:
         if isinstance(value, RichText):
-            return [strip_tags(value.source)]
+            return [plain_text(value.source)]
         if isinstance(value, str):
             return [value]
         if isinstance(value, StructValue):

@@ -4,13 +4,13 @@ from typing import ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 from wagtail.search import index
 
+from cityportal.core.text import plain_text
 from cityportal.search.segmentation import segment_for_index
 
 
@@ -109,7 +109,7 @@ class PortalPage(Page):
         return [self.title, self.search_description or ""]
 
     def segmented_search_text(self) -> str:
-        text = " ".join(strip_tags(p) for p in self.get_search_text_parts() if p)
+        text = " ".join(plain_text(p) for p in self.get_search_text_parts() if p)
         # The indexer asks for this several times per save; segmentation is the costly
         # part, so it is redone only when the text has changed.
         cached = getattr(self, "_segmented_cache", None)

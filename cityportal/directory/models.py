@@ -13,7 +13,6 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.http import HttpRequest
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +21,7 @@ from wagtail.fields import RichTextField
 
 from cityportal.core.models import PortalIdentity, PortalPage
 from cityportal.core.pagination import paginate
+from cityportal.core.text import BLOCK_END, plain_text
 from cityportal.news.models import ChannelPage
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -33,14 +33,6 @@ MAX_QUERY_LENGTH = 100
 QUERY_STOP_WORDS = {"the", "of", "and", "a", "an", "for", "to", "in", "on"}
 OTHER_LETTER = "#"
 _LEADING_THE = re.compile(r"^\s*the\s+", re.IGNORECASE)
-
-
-_BLOCK_END = re.compile(r"(</(?:p|li|h[1-6]|div|blockquote)>|<br\s*/?>)", re.IGNORECASE)
-
-
-def _plain(html: str) -> str:
-    """The text of rich text, with a space where one block ends and the next begins."""
-    return " ".join(strip_tags(_BLOCK_END.sub(r"\1 ", html or "")).split())
 
 
 # --- Officials ---------------------------------------------------------------------------
@@ -119,8 +111,8 @@ class OfficialPage(PortalPage):
     def get_search_text_parts(self) -> list[str]:
         return super().get_search_text_parts() + [
             self.position,
-            _plain(self.responsibilities),
-            _plain(self.biography),
+            plain_text(self.responsibilities),
+            plain_text(self.biography),
         ]
 
     def listing_summary(self) -> str:
@@ -135,7 +127,7 @@ class OfficialPage(PortalPage):
             "name": self.title,
             "jobTitle": self.position,
             "url": self.get_full_url(request),
-            "description": Truncator(_plain(self.biography)).words(60),
+            "description": Truncator(plain_text(self.biography)).words(60),
         }
         identity = PortalIdentity.for_request(request) if request else None
         if identity is not None:
@@ -315,11 +307,11 @@ class DepartmentPage(PortalPage):
         verbose_name = _("department")
 
     def get_search_text_parts(self) -> list[str]:
-        return super().get_search_text_parts() + [_plain(self.functions), self.address]
+        return super().get_search_text_parts() + [plain_text(self.functions), self.address]
 
     def listing_summary(self) -> str:
         """The first paragraph (or list item) of the functions, shortened."""
-        blocks = (_plain(block) for block in _BLOCK_END.split(self.functions or ""))
+        blocks = (plain_text(block) for block in BLOCK_END.split(self.functions or ""))
         first = next((text for text in blocks if text), "")
         return Truncator(first).words(40)
 
@@ -328,7 +320,7 @@ class DepartmentPage(PortalPage):
 
     def matches(self, words: list[str]) -> bool:
         """Whether every word occurs in the name or the functions (case ignored)."""
-        text = f"{self.title} {_plain(self.functions)}".casefold()
+        text = f"{self.title} {plain_text(self.functions)}".casefold()
         return all(word in text for word in words)
 
     def staff_group_name(self) -> str:

@@ -23,6 +23,7 @@ from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from cityportal.core.blocks import stream_plain_text
 from cityportal.core.models import PortalPage
+from cityportal.core.text import plain_text
 from cityportal.media import geo, webvtt
 from cityportal.media.blocks import GalleryBlock
 from cityportal.media.forms import MediaItemPageForm
@@ -40,7 +41,7 @@ def summary_field() -> models.TextField:
 
 
 def first_words(rich_text: str, words: int = 40) -> str:
-    return Truncator(strip_tags(rich_text or "")).words(words)
+    return Truncator(plain_text(rich_text)).words(words)
 
 
 def absolute(request, url: str) -> str:

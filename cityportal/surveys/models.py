@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, DateTimeField, F, IntegerField, Q, Value, When
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -15,6 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 
 from cityportal.core.models import PortalPage
+from cityportal.core.text import plain_text
 from cityportal.news.models import ChannelPage
 from cityportal.surveys.blocks import (
     FREE_TEXT,
@@ -246,7 +246,7 @@ class SurveyPage(RoutablePageMixin, PortalPage):
         ]
 
     def listing_summary(self) -> str:
-        return Truncator(strip_tags(self.introduction)).words(40)
+        return Truncator(plain_text(self.introduction)).words(40)
 
     # Routes and views live in views.py (visitor) and admin_views.py (staff).
     @path("")

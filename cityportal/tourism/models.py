@@ -8,7 +8,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -20,6 +19,7 @@ from wagtail.models import Orderable
 from cityportal.core.blocks import BodyBlock, stream_plain_text
 from cityportal.core.models import PortalPage
 from cityportal.core.pagination import paginate
+from cityportal.core.text import plain_text
 from cityportal.media import geo
 from cityportal.media.blocks import GalleryBlock
 from cityportal.media.gallery import first_image, gallery_pictures
@@ -95,7 +95,7 @@ class AttractionPage(geo.CoordinatesMixin, PortalPage):
             return self.summary
         for child in self.description:
             if child.block_type == "paragraph":
-                return Truncator(strip_tags(child.value.source)).words(40)
+                return Truncator(plain_text(child.value.source)).words(40)
         return ""
 
     def coordinates_text(self) -> str:
@@ -266,7 +266,7 @@ class TouristRoutePage(PortalPage):
         return super().get_search_text_parts() + [self.summary, self.duration, self.introduction, *notes]
 
     def listing_summary(self) -> str:
-        return self.summary or Truncator(strip_tags(self.introduction)).words(40)
+        return self.summary or Truncator(plain_text(self.introduction)).words(40)
 
     def visible_stops(self) -> list[RouteStop]:
         """The stops whose attraction visitors can see, in order, each with ``.attraction``

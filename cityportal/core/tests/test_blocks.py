@@ -74,3 +74,15 @@ def test_stream_plain_text_collects_readable_text(image):
         "Mayor",
     ):
         assert words in text
+
+
+def test_stream_plain_text_keeps_words_of_separate_blocks_apart():
+    body = BodyBlock().to_python(
+        [
+            {
+                "type": "paragraph",
+                "value": "<p>Bring:</p><ul><li>Passport</li><li>Photo</li></ul><p>Fee<br>none</p>",
+            }
+        ]
+    )
+    assert stream_plain_text(body) == "Bring: Passport Photo Fee none"
