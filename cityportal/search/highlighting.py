@@ -50,8 +50,15 @@ def _stemmer() -> sqlite3.Connection | None:
 def porter_stems(words: Iterable[str]) -> dict[str, str]:
     """Each word's Porter stem, lowercased and without diacritics, as SQLite's
     ``porter unicode61`` tokenizer stores it. Without FTS5, the lowercased word."""
-    wanted = {w for w in words if w}
-    missing = [w for w in wanted if w not in _stem_cache]
+    stems: dict[str, str] = {}
+    missing = []
+    for word in {w for w in words if w}:
+        # Read each word once: another thread may clear the cache meanwhile.
+        stem = _stem_cache.get(word)
+        if stem is None:
+            missing.append(word)
+        else:
+            stems[word] = stem
     if missing:
         connection = _stemmer()
         found: dict[str, str] = {}
@@ -68,8 +75,8 @@ def porter_stems(words: Iterable[str]) -> dict[str, str]:
         if len(_stem_cache) > _STEM_CACHE_LIMIT:
             _stem_cache.clear()
         for word in missing:
-            _stem_cache[word] = found.get(word, word.lower())
-    return {w: _stem_cache[w] for w in wanted}
+            stems[word] = _stem_cache[word] = found.get(word, word.lower())
+    return stems
 
 
 def match_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
