@@ -19,6 +19,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from cityportal.core.models import RateLimitHit
 
@@ -52,6 +53,16 @@ def seconds_until_allowed(request: HttpRequest, bucket: str, *, limit: int, peri
     if len(recent) < limit:
         return 0
     return max(1, math.ceil((recent[-1] + period - now).total_seconds()))
+
+
+def wait_text(seconds: int) -> str:
+    """How long a refused visitor should wait, for "please try again in ...": in minutes
+    up to an hour and a half, then in whole hours (rounded up, never "0 minutes")."""
+    minutes = max(1, math.ceil(seconds / 60))
+    if minutes >= 90:
+        hours = math.ceil(minutes / 60)
+        return ngettext("about %(n)d hour", "about %(n)d hours", hours) % {"n": hours}
+    return ngettext("about %(n)d minute", "about %(n)d minutes", minutes) % {"n": minutes}
 
 
 def record(request: HttpRequest, bucket: str, *, keep: timedelta = timedelta(days=1)) -> None:

@@ -16,7 +16,6 @@ The last two read neither session nor user (they could be published as static fi
 the first two carry CSRF tokens and are always served by Django.
 """
 
-import math
 import re
 from datetime import timedelta
 
@@ -60,14 +59,6 @@ def letters_per_hour() -> int:
 
 def track_tries_per_hour() -> int:
     return int(getattr(settings, "CITYPORTAL_MAILBOX_TRACK_TRIES_PER_HOUR", DEFAULT_TRACK_TRIES_PER_HOUR))
-
-
-def wait_text(seconds: int) -> str:
-    minutes = max(1, math.ceil(seconds / 60))
-    if minutes >= 90:
-        hours = math.ceil(minutes / 60)
-        return ngettext("about %(n)d hour", "about %(n)d hours", hours) % {"n": hours}
-    return ngettext("about %(n)d minute", "about %(n)d minutes", minutes) % {"n": minutes}
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -133,7 +124,7 @@ def write_letter(page: MailboxPage, request: HttpRequest) -> HttpResponse:
                 "connection. Please try again in %(wait)s; what you wrote is still below.",
                 letters_per_hour(),
             )
-            % {"limit": letters_per_hour(), "wait": wait_text(wait)},
+            % {"limit": letters_per_hour(), "wait": ratelimit.wait_text(wait)},
             status=429,
         )
     if not form.is_valid():
@@ -246,7 +237,7 @@ def track_letter(page: MailboxPage, request: HttpRequest) -> HttpResponse:
                 "Too many tracking numbers and codes that did not match were tried from your "
                 "connection. Please try again in %(wait)s."
             )
-            % {"wait": wait_text(wait)},
+            % {"wait": ratelimit.wait_text(wait)},
             status=429,
         )
     letter = tracking.find_letter(form.cleaned_data["tracking_number"], form.cleaned_data["query_code"])

@@ -7,7 +7,6 @@ from one connection whose cookies are cleared. Neither the response nor the answ
 store the visitor's address or account.
 """
 
-import math
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -18,7 +17,6 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.formats import number_format
-from django.utils.translation import ngettext
 
 from cityportal.core import ratelimit
 from cityportal.surveys.blocks import FREE_TEXT_MAX_LENGTH
@@ -72,14 +70,6 @@ def seconds_until_address_may_answer(request: HttpRequest, survey: SurveyPage) -
     )
 
 
-def _wait_text(seconds: int) -> str:
-    hours = math.ceil(seconds / 3600)
-    if hours > 1:
-        return ngettext("about %(n)d hour", "about %(n)d hours", hours) % {"n": hours}
-    minutes = max(1, math.ceil(seconds / 60))
-    return ngettext("about %(n)d minute", "about %(n)d minutes", minutes) % {"n": minutes}
-
-
 def _render(survey: SurveyPage, request: HttpRequest, state: str, **context) -> HttpResponse:
     now = timezone.now()
     # A new survey shown in the admin's preview has no address yet.
@@ -124,7 +114,7 @@ def survey_view(survey: SurveyPage, request: HttpRequest) -> HttpResponse:
         return _render(survey, request, "already_answered", refused_post=posted)
     wait = seconds_until_address_may_answer(request, survey)
     if wait:
-        return _render(survey, request, "rate_limited", refused_post=posted, wait=_wait_text(wait))
+        return _render(survey, request, "rate_limited", refused_post=posted, wait=ratelimit.wait_text(wait))
     if not posted:
         return _render(survey, request, "form", form=SurveyForm(survey.question_list()))
     form = SurveyForm(survey.question_list(), data=request.POST)

@@ -61,3 +61,17 @@ def test_forwarded_for_is_ignored_unless_proxies_are_trusted(settings):
     assert ratelimit.client_address(forged) == "198.51.100.7"
     chained = request_from("10.0.0.1", forwarded="1.2.3.4, 198.51.100.7")
     assert ratelimit.client_address(chained) == "198.51.100.7"
+
+
+@pytest.mark.parametrize(
+    ("seconds", "expected"),
+    [
+        (1, "about 1 minute"),
+        (61, "about 2 minutes"),
+        (89 * 60, "about 89 minutes"),
+        (90 * 60, "about 2 hours"),
+        (24 * 3600, "about 24 hours"),
+    ],
+)
+def test_wait_text_counts_minutes_then_hours_rounding_up(seconds, expected):
+    assert ratelimit.wait_text(seconds) == expected
