@@ -4,13 +4,13 @@ form shows again with everything typed (browsers never refill file choices, and 
 message says so)."""
 
 import re
-import secrets
 from typing import TYPE_CHECKING
 
 from django import forms
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from cityportal.core.submission_keys import new_key, read_key
 from cityportal.mailbox import uploads
 from cityportal.mailbox.models import LetterType
 
@@ -25,12 +25,7 @@ MESSAGE_MAX = 3000
 NAME_MAX = 100
 COUNTRY_MAX = 100
 PHONE = re.compile(r"^\+?[0-9 ()\-./]{5,30}$")
-SUBMISSION_KEY = re.compile(r"^[A-Za-z0-9_\-]{16,64}$")
 _SPACES = re.compile(r"[ \t\u3000]+")
-
-
-def new_submission_key() -> str:
-    return secrets.token_urlsafe(24)
 
 
 def _one_line(value: str) -> str:
@@ -151,7 +146,7 @@ class LetterForm(forms.Form):
         self.fields["country"].widget.attrs["autocomplete"] = "country-name"
         self.fields["website"].widget.attrs.update(autocomplete="off", tabindex="-1")
         if not self.is_bound:
-            self.initial.setdefault("submission_key", new_submission_key())
+            self.initial.setdefault("submission_key", new_key())
         self.sniffed: list = []
 
     @property
@@ -277,10 +272,9 @@ class LetterForm(forms.Form):
         return files
 
     def clean_submission_key(self) -> str:
-        key = (self.cleaned_data.get("submission_key") or "").strip()
         # A key that does not look like ours is replaced rather than refused: the
         # writer cannot do anything about it.
-        return key if SUBMISSION_KEY.match(key) else new_submission_key()
+        return read_key(self.cleaned_data.get("submission_key")) or new_key()
 
     def clean(self):
         cleaned = super().clean()

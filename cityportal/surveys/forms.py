@@ -6,7 +6,6 @@ never offered (a changed option id, a rating of 7) are refused, not stored.
 """
 
 import re
-import secrets
 from dataclasses import dataclass
 
 from django import forms
@@ -15,6 +14,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from cityportal.core.submission_keys import new_key, read_key
 from cityportal.surveys.blocks import (
     FREE_TEXT,
     FREE_TEXT_MAX_LENGTH,
@@ -27,7 +27,6 @@ from cityportal.surveys.blocks import (
 from cityportal.surveys.models import Question, SurveyAnswer
 
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]{1,9}")
-_SUBMISSION_KEY = re.compile(r"[A-Za-z0-9_\-]{16,64}")
 
 
 class QuestionField(forms.Field):
@@ -199,12 +198,11 @@ class SurveyForm(forms.Form):
         # Not a question: the key of this copy of the form (see SurveyResponse).
         self.fields["submission_key"] = forms.CharField(required=False, widget=forms.HiddenInput)
         if not self.is_bound:
-            self.initial.setdefault("submission_key", secrets.token_urlsafe(24))
+            self.initial.setdefault("submission_key", new_key())
 
     def clean_submission_key(self) -> str:
-        key = (self.cleaned_data.get("submission_key") or "").strip()
         # A key that is not one of ours only turns the check off: the answers still count.
-        return key if _SUBMISSION_KEY.fullmatch(key) else ""
+        return read_key(self.cleaned_data.get("submission_key")) or ""
 
     def rows(self) -> list[QuestionRow]:
         return [QuestionRow(q, self[q.field_name]) for q in self.questions]
