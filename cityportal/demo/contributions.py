@@ -15,18 +15,49 @@ a plain list of articles adds a module ``cityportal/<app>/demo.py`` with:
     its page (specific instance); the function adds the app's sample content. It must be
     deterministic and mark sample content plainly as sample.
 
-Contributions run in INSTALLED_APPS order.
+Contributions run in INSTALLED_APPS order. The helpers below (``CITY_TZ``,
+``channel_factory``, ``publish_at``) are what the apps' demo modules have in common.
 """
 
 import importlib
 import importlib.util
 from collections.abc import Callable
+from datetime import datetime
 from types import ModuleType
+from zoneinfo import ZoneInfo
 
 from django.apps import apps
 from wagtail.models import Page
 
 ChannelFactory = Callable[..., Page]
+
+# The demo city's clock: demo dates are written as Hengyang reads them.
+CITY_TZ = ZoneInfo("Asia/Shanghai")
+
+
+def channel_factory(model: type[Page], introductions: dict[str, str] | None = None) -> ChannelFactory:
+    """A ``CHANNELS`` factory making a ``model`` page; with ``introductions``, the page
+    gets the introduction written for its slug."""
+
+    def factory(*, title: str, slug: str, chinese_name: str = "") -> Page:
+        page = model(title=title, slug=slug, chinese_name=chinese_name)
+        if introductions is not None:
+            page.introduction = f"<p>{introductions[slug]}</p>"
+        return page
+
+    return factory
+
+
+def publish_at(parent: Page, page: Page, at: datetime) -> Page:
+    """Adds ``page`` under ``parent`` and publishes it as first and last published at
+    ``at``, so that every load of the demo gives the same dates."""
+    page.first_published_at = at
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    # Publishing stamps "now" as the last publication.
+    type(page).objects.filter(pk=page.pk).update(last_published_at=at, latest_revision_created_at=at)
+    page.refresh_from_db()
+    return page
 
 
 def contribution_modules() -> list[ModuleType]:

@@ -8,7 +8,6 @@ import io
 import random
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -18,13 +17,12 @@ from wagtail.models import Locale, Page, Site
 
 from cityportal.core.models import PortalIdentity
 from cityportal.demo import reference_article, site_structure
-from cityportal.demo.contributions import channel_factories, contribution_modules
+from cityportal.demo.contributions import CITY_TZ, channel_factories, contribution_modules
 from cityportal.demo.sample_content import SAMPLE_NOTICE, sample_items
 from cityportal.demo.sample_pages import ChannelPlan, article_from_sample, index_pages, write_plans
 from cityportal.home.models import HomePage, OnlineServiceLink
 from cityportal.news.models import AllDocsListPage, ArticlePage, ChannelPage, FeedIndexPage, SectionPage
 
-CITY_TZ = ZoneInfo("Asia/Shanghai")
 HOME_SLUG = "home"
 SEED = "hengyang-demo"
 # Sample items are dated before the reference article, so it leads Hot News.

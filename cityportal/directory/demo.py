@@ -8,7 +8,6 @@ sample notice, and every contact is a placeholder (example.org addresses, 555 nu
 
 import io
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
@@ -16,11 +15,11 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from cityportal.demo.contributions import CITY_TZ, publish_at
 from cityportal.demo.sample_content import SAMPLE_NOTICE
 from cityportal.directory.models import DepartmentIndexPage, DepartmentPage, OfficialListPage, OfficialPage
 
 SECTION = "e-government"
-CITY_TZ = ZoneInfo("Asia/Shanghai")
 # Dated before the demo's reference article (2024-05-18), so it keeps leading the lists.
 PUBLISHED = datetime(2024, 5, 6, 9, 0, tzinfo=CITY_TZ)
 SAMPLE_MARK = "(Sample)"
@@ -165,15 +164,6 @@ def placeholder_portrait(name: str, number: int):
     )
 
 
-def _publish(parent: Page, page: Page, at: datetime) -> Page:
-    page.first_published_at = at
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    type(page).objects.filter(pk=page.pk).update(last_published_at=at)
-    page.refresh_from_db()
-    return page
-
-
 def _paragraphs(*texts: str) -> str:
     return "".join(f"<p>{text}</p>" for text in texts)
 
@@ -201,7 +191,7 @@ def populate(channels: dict, home: Page, progress) -> None:
             ),
             search_description=f"{name}, {position}",
         )
-        officials[name] = _publish(officials_channel, official, at)
+        officials[name] = publish_at(officials_channel, official, at)
         at -= timedelta(hours=1)
     for number, (name, leader, functions, street_number) in enumerate(DEPARTMENTS, 1):
         slug = slugify(name.replace(SAMPLE_MARK, ""))
@@ -218,5 +208,5 @@ def populate(channels: dict, home: Page, progress) -> None:
         )
         # The mailbox routes letters to this group; it holds no permissions.
         department.staff_group = Group.objects.get_or_create(name=department.staff_group_name())[0]
-        _publish(departments_channel, department, at)
+        publish_at(departments_channel, department, at)
         at -= timedelta(hours=1)

@@ -10,15 +10,14 @@ file bytes that depend only on the text.
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
 from wagtail.models import Page
 
+from cityportal.demo.contributions import CITY_TZ
 from cityportal.documents import sample_files
 from cityportal.documents.models import DocumentAttachment, DocumentLibraryPage, DocumentPage, PortalDocument
 
-CITY_TZ = ZoneInfo("Asia/Shanghai")
 SAMPLE_NOTICE = (
     "Sample content: this document was written for the cityportal demonstration site. It is "
     "not an official document of any government body and has no legal effect."

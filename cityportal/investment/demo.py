@@ -8,11 +8,11 @@ the demo's sample notice, and contacts are placeholders (example.org, 555 number
 
 from datetime import datetime, timedelta
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from django.utils.text import slugify
 from wagtail.models import Page
 
+from cityportal.demo.contributions import CITY_TZ, channel_factory, publish_at
 from cityportal.demo.sample_content import SAMPLE_MARK, SAMPLE_NOTICE
 from cityportal.investment.models import (
     EnterpriseListPage,
@@ -24,22 +24,14 @@ from cityportal.investment.models import (
 )
 
 SECTION = "investment"
-CITY_TZ = ZoneInfo("Asia/Shanghai")
 # Dated before the demo's reference article (2024-05-18), so it keeps leading the lists.
 PUBLISHED = datetime(2024, 5, 8, 10, 0, tzinfo=CITY_TZ)
 
 
-def _channel(model):
-    def factory(*, title: str, slug: str, chinese_name: str = "") -> Page:
-        return model(title=title, slug=slug, chinese_name=chinese_name)
-
-    return factory
-
-
 CHANNELS = {
-    (SECTION, "investment-projects"): _channel(ProjectListPage),
-    (SECTION, "industrial-parks"): _channel(IndustrialParkListPage),
-    (SECTION, "enterprise-focus"): _channel(EnterpriseListPage),
+    (SECTION, "investment-projects"): channel_factory(ProjectListPage),
+    (SECTION, "industrial-parks"): channel_factory(IndustrialParkListPage),
+    (SECTION, "enterprise-focus"): channel_factory(EnterpriseListPage),
 }
 
 # (name, area in km², leading industries, summary)
@@ -162,15 +154,6 @@ def sample_title(name: str) -> str:
     return f"{SAMPLE_MARK} {name}"
 
 
-def _publish(parent: Page, page: Page, at: datetime) -> Page:
-    page.first_published_at = at
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    type(page).objects.filter(pk=page.pk).update(last_published_at=at)
-    page.refresh_from_db()
-    return page
-
-
 def _body(*texts: str) -> list:
     return [("paragraph", f"<p>{text}</p>") for text in texts]
 
@@ -203,7 +186,7 @@ def populate(channels: dict, home: Page, progress) -> None:
             ),
             **_contact(number),
         )
-        parks[name] = _publish(channels[(SECTION, "industrial-parks")], park, at)
+        parks[name] = publish_at(channels[(SECTION, "industrial-parks")], park, at)
         at -= timedelta(hours=1)
     for number, (name, sector, park, location, amount, currency, mode, status) in enumerate(PROJECTS, 1):
         project = ProjectPage(
@@ -223,7 +206,7 @@ def populate(channels: dict, home: Page, progress) -> None:
             ),
             **_contact(10 + number),
         )
-        _publish(channels[(SECTION, "investment-projects")], project, at)
+        publish_at(channels[(SECTION, "investment-projects")], project, at)
         at -= timedelta(hours=1)
     for name, sector, summary in ENTERPRISES:
         slug = slugify(name)
@@ -239,5 +222,5 @@ def populate(channels: dict, home: Page, progress) -> None:
                 "history, products and plans in the city would be described.",
             ),
         )
-        _publish(channels[(SECTION, "enterprise-focus")], enterprise, at)
+        publish_at(channels[(SECTION, "enterprise-focus")], enterprise, at)
         at -= timedelta(hours=1)

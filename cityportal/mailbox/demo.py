@@ -11,11 +11,11 @@ codes drawn from a fixed seed (docs/mailbox.md gives one, to try the track page)
 
 import random
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from wagtail.models import Page
 
+from cityportal.demo.contributions import CITY_TZ, publish_at
 from cityportal.demo.sample_content import SAMPLE_MARK, SAMPLE_NOTICE
 from cityportal.mailbox import tracking, workdays, workflow
 from cityportal.mailbox.groups import ensure_mailbox_groups
@@ -34,7 +34,6 @@ from cityportal.mailbox.models import (
 )
 
 CHANNEL_KEY = ("online-service", "mailbox-of-government")
-CITY_TZ = ZoneInfo("Asia/Shanghai")
 SEED = "hengyang-demo:mailbox"
 SAMPLE_STAFF = "Sample staff member"
 SAMPLE_REVIEWER = "Sample reviewer"
@@ -347,14 +346,6 @@ def sample_codes() -> list[str]:
     return ["".join(rng.choice(tracking.CODE_ALPHABET) for _ in range(tracking.CODE_LENGTH)) for _ in LETTERS]
 
 
-def _publish(parent: Page, page: Page, at: datetime) -> Page:
-    page.first_published_at = at
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    type(page).objects.filter(pk=page.pk).update(last_published_at=at)
-    return page
-
-
 def _event(letter: Letter, at: datetime, action: str, detail: str = "", who: str = "") -> None:
     LetterEvent.objects.create(letter=letter, at=at, action=action, detail=detail, user_name=who)
 
@@ -465,7 +456,7 @@ def populate(channels: dict, home: Page, progress) -> None:
     """The mailbox's notices, groups, routing table, holiday calendar and sample letters."""
     mailbox = channels[CHANNEL_KEY]
     for slug, title, at, summary, paragraphs in NOTICES:
-        _publish(
+        publish_at(
             mailbox,
             MailboxNoticePage(
                 title=sample_subject(title),

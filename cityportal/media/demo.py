@@ -22,12 +22,12 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
 from wagtail.models import Page
 from wagtailmedia.models import Media
 
+from cityportal.demo.contributions import CITY_TZ, channel_factory, publish_at
 from cityportal.demo.sample_content import SAMPLE_MARK
 from cityportal.media.models import (
     CaptionTrack,
@@ -46,7 +46,6 @@ from cityportal.media.models import (
 )
 from cityportal.media.placeholders import landscape, schematic_map, store
 
-CITY_TZ = ZoneInfo("Asia/Shanghai")
 FIRST_DATE = datetime(2024, 5, 8, 10, 0, tzinfo=CITY_TZ)
 DEMO_FILES = Path(__file__).resolve().parent / "demo_files"
 
@@ -73,33 +72,14 @@ INTRODUCTIONS = {
 }
 
 
-def _channel(model: type) -> Callable[..., Page]:
-    def factory(*, title: str, slug: str, chinese_name: str = "") -> Page:
-        return model(
-            title=title, slug=slug, chinese_name=chinese_name, introduction=f"<p>{INTRODUCTIONS[slug]}</p>"
-        )
-
-    return factory
-
-
 CHANNELS = {
-    PICTUREVIEW: _channel(GalleryChannelPage),
-    MAPS: _channel(MapsChannelPage),
-    FRIENDLY: _channel(FriendlyExchangesPage),
-    CITY_CARDS: _channel(CityCardsPage),
-    HONORS: _channel(HonorsPage),
-    VIDEO_AND_AUDIO: _channel(MediaChannelPage),
+    PICTUREVIEW: channel_factory(GalleryChannelPage, INTRODUCTIONS),
+    MAPS: channel_factory(MapsChannelPage, INTRODUCTIONS),
+    FRIENDLY: channel_factory(FriendlyExchangesPage, INTRODUCTIONS),
+    CITY_CARDS: channel_factory(CityCardsPage, INTRODUCTIONS),
+    HONORS: channel_factory(HonorsPage, INTRODUCTIONS),
+    VIDEO_AND_AUDIO: channel_factory(MediaChannelPage, INTRODUCTIONS),
 }
-
-
-def _publish(parent: Page, page: Page, at: datetime) -> Page:
-    page.first_published_at = at
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    # Publishing stamps "now" as the last publication; the demo stays the same every run.
-    type(page).objects.filter(pk=page.pk).update(last_published_at=at, latest_revision_created_at=at)
-    page.refresh_from_db()
-    return page
 
 
 def _drawing(key: str, label: str, shows: str):
@@ -157,7 +137,7 @@ def add_galleries(channel: GalleryChannelPage) -> None:
             introduction=f"<p>{SAMPLE_NOTE} {PICTURES_NOTE}</p>",
             pictures=blocks,
         )
-        _publish(channel, page, FIRST_DATE + timedelta(hours=number))
+        publish_at(channel, page, FIRST_DATE + timedelta(hours=number))
 
 
 # --- Maps --------------------------------------------------------------------------------
@@ -207,7 +187,7 @@ def add_maps(channel: MapsChannelPage) -> None:
         )
         if place:
             page.latitude, page.longitude, page.zoom = place
-        _publish(channel, page, FIRST_DATE + timedelta(days=1, hours=number))
+        publish_at(channel, page, FIRST_DATE + timedelta(days=1, hours=number))
 
 
 # --- Illustrated lists -------------------------------------------------------------------
@@ -279,7 +259,7 @@ def add_friendly_cities(channel: FriendlyExchangesPage) -> None:
             image=image,
             image_alt=alt,
         )
-        _publish(channel, page, FIRST_DATE + timedelta(days=2, hours=number))
+        publish_at(channel, page, FIRST_DATE + timedelta(days=2, hours=number))
 
 
 def add_city_cards(channel: CityCardsPage) -> None:
@@ -293,7 +273,7 @@ def add_city_cards(channel: CityCardsPage) -> None:
             image=image,
             image_alt=alt,
         )
-        _publish(channel, page, FIRST_DATE + timedelta(days=3, hours=number))
+        publish_at(channel, page, FIRST_DATE + timedelta(days=3, hours=number))
 
 
 def add_honors(channel: HonorsPage) -> None:
@@ -308,7 +288,7 @@ def add_honors(channel: HonorsPage) -> None:
             image=image,
             image_alt=alt,
         )
-        _publish(channel, page, FIRST_DATE + timedelta(days=4, hours=number))
+        publish_at(channel, page, FIRST_DATE + timedelta(days=4, hours=number))
 
 
 # --- Video and audio ---------------------------------------------------------------------
@@ -387,7 +367,7 @@ def add_recordings(channel: MediaChannelPage) -> None:
             webvtt=(DEMO_FILES / "sample-video.en.vtt").read_text(encoding="utf-8"),
         )
     ]
-    _publish(channel, page, FIRST_DATE + timedelta(days=5))
+    publish_at(channel, page, FIRST_DATE + timedelta(days=5))
 
     chime = Media.objects.create(
         title="Sample chime",
@@ -409,7 +389,7 @@ def add_recordings(channel: MediaChannelPage) -> None:
     page.caption_tracks = [
         CaptionTrack(language="en", kind="captions", label="English", webvtt=CHIME_CAPTIONS)
     ]
-    _publish(channel, page, FIRST_DATE + timedelta(days=5, hours=1))
+    publish_at(channel, page, FIRST_DATE + timedelta(days=5, hours=1))
 
 
 def populate(channels: dict, home: Page, progress: Callable[[str], None]) -> None:

@@ -8,14 +8,13 @@ with the office. Deterministic: fixed dates, no randomness.
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from wagtail.models import Page
 
+from cityportal.demo.contributions import CITY_TZ
 from cityportal.documents import demo as documents_demo
 from cityportal.services.models import GuideChannelPage, GuideRelatedForm, ServiceGuidePage
 
-CITY_TZ = ZoneInfo("Asia/Shanghai")
 SAMPLE_PREFIX = "Sample content, not the official rules: "
 CHECK_WITH_OFFICE = " Check the current requirements with the office before you apply."
 

@@ -8,14 +8,13 @@ Everything is deterministic: block ids, dates and answers come from fixed seeds.
 import random
 import uuid
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from wagtail.models import Page
 
+from cityportal.demo.contributions import CITY_TZ
 from cityportal.surveys.blocks import FREE_TEXT, MULTIPLE_CHOICE, RATING, SINGLE_CHOICE
 from cityportal.surveys.models import SurveyAnswer, SurveyIndexPage, SurveyPage, SurveyResponse
 
-CITY_TZ = ZoneInfo("Asia/Shanghai")
 CHANNEL_KEY = ("online-service", "online-investigation")
 SAMPLE_NOTE = (
     "<p><b>Sample content:</b> this survey and its answers were made up for the cityportal "

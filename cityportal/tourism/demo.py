@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from wagtail.models import Page
 
+from cityportal.demo.contributions import CITY_TZ, channel_factory, publish_at
 from cityportal.demo.sample_content import SAMPLE_MARK
 from cityportal.media.placeholders import landscape, store
 from cityportal.tourism.models import (
@@ -28,7 +28,6 @@ from cityportal.tourism.models import (
     TouristRoutePage,
 )
 
-CITY_TZ = ZoneInfo("Asia/Shanghai")
 TOP_EIGHT = ("tourism", "top-eight-attractions")
 ROUTES = ("tourism", "tourist-routes")
 # Sample attractions are dated in the week before the generic sample items' newest.
@@ -43,15 +42,6 @@ HOURS = "Sample: daily, 8:00–17:30 (placeholder; check before visiting)"
 TICKETS = "Sample: see the ticket office at the entrance for current prices (placeholder)."
 
 
-def _channel(model: type) -> Callable[..., Page]:
-    def factory(*, title: str, slug: str, chinese_name: str = "") -> Page:
-        return model(
-            title=title, slug=slug, chinese_name=chinese_name, introduction=f"<p>{INTRODUCTIONS[slug]}</p>"
-        )
-
-    return factory
-
-
 INTRODUCTIONS = {
     "top-eight-attractions": (
         "Eight places to start a visit to Hengyang, from Mount Heng to the academies and "
@@ -63,7 +53,10 @@ INTRODUCTIONS = {
     ),
 }
 
-CHANNELS = {TOP_EIGHT: _channel(TopAttractionsPage), ROUTES: _channel(RoutesChannelPage)}
+CHANNELS = {
+    TOP_EIGHT: channel_factory(TopAttractionsPage, INTRODUCTIONS),
+    ROUTES: channel_factory(RoutesChannelPage, INTRODUCTIONS),
+}
 
 
 @dataclass
@@ -262,16 +255,6 @@ ROUTE_SPECS = [
 ]
 
 
-def _publish(parent: Page, page: Page, at: datetime) -> Page:
-    page.first_published_at = at
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    # Publishing stamps "now" as the last publication; the demo stays the same every run.
-    type(page).objects.filter(pk=page.pk).update(last_published_at=at, latest_revision_created_at=at)
-    page.refresh_from_db()
-    return page
-
-
 def _pictures(spec: Attraction) -> list[tuple[str, dict]]:
     gallery = []
     for number, (caption, shows) in enumerate(spec.pictures, 1):
@@ -303,7 +286,7 @@ def add_attractions(channel: TopAttractionsPage) -> dict[str, AttractionPage]:
             longitude=Decimal(spec.longitude),
             gallery=_pictures(spec),
         )
-        pages[spec.slug] = _publish(channel, page, FIRST_DATE + timedelta(hours=number))
+        pages[spec.slug] = publish_at(channel, page, FIRST_DATE + timedelta(hours=number))
     return pages
 
 
@@ -323,7 +306,7 @@ def add_routes(channel: RoutesChannelPage, attractions: dict[str, AttractionPage
             introduction=f"<p>{SAMPLE_NOTE}</p>",
         )
         route.stops = [RouteStop(attraction=attractions[stop], notes=notes) for stop, notes in stops]
-        routes.append(_publish(channel, route, FIRST_DATE + timedelta(days=2, hours=number)))
+        routes.append(publish_at(channel, route, FIRST_DATE + timedelta(days=2, hours=number)))
     return routes
 
 
