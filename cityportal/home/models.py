@@ -9,7 +9,7 @@ from wagtail.models import Orderable, Page
 
 from cityportal.core.items import live_items
 from cityportal.core.models import PortalPage
-from cityportal.news.models import ArticlePage, SectionPage
+from cityportal.news.models import ChannelPage, SectionPage
 
 TOP_NEWS_COUNT = 5
 PICTURE_NEWS_COUNT = 4
@@ -49,20 +49,17 @@ class HomePage(PortalPage):
         verbose_name = _("home page")
 
     def top_news(self):
+        # The same rule as the Top News channel, limited to this home page's tree.
         return (
-            ArticlePage.objects.live()
-            .public()
+            ChannelPage.featured_articles(ChannelPage.LISTING_TOP_NEWS, self.locale)
             .descendant_of(self)
-            .filter(is_top_news=True)
             .order_by("-first_published_at")[:TOP_NEWS_COUNT]
         )
 
     def picture_news(self):
         return (
-            ArticlePage.objects.live()
-            .public()
+            ChannelPage.featured_articles(ChannelPage.LISTING_PICTURE_NEWS, self.locale)
             .descendant_of(self)
-            .filter(is_picture_news=True, lead_image__isnull=False)
             .select_related("lead_image")
             .order_by("-first_published_at")[:PICTURE_NEWS_COUNT]
         )
