@@ -19,6 +19,19 @@ def parse_id(value: str) -> int | None:
     return int(value) if _ID.fullmatch(value) else None
 
 
+def read_search_words(request: HttpRequest, problems: list[str], *, max_length: int = 100) -> str:
+    """The ``q`` of a listing's search box with spaces tidied; a longer one is cut to
+    ``max_length`` characters, with a message."""
+    query = " ".join(request.GET.get("q", "").split())
+    if len(query) > max_length:
+        query = query[:max_length].rstrip()
+        problems.append(
+            _("Your search was longer than %(count)d characters, so only the start was used.")
+            % {"count": max_length}
+        )
+    return query
+
+
 def parse_date(value: str) -> date | None:
     try:
         return date.fromisoformat(value.strip())

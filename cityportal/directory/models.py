@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
+from cityportal.core.filters import read_search_words
 from cityportal.core.models import PortalIdentity, PortalPage
 from cityportal.core.pagination import paginate
 from cityportal.core.text import BLOCK_END, plain_text
@@ -197,15 +198,8 @@ class DepartmentIndexPage(ChannelPage):
     @staticmethod
     def read_query(request: HttpRequest) -> tuple[str, list[str]]:
         """The visitor's search text, tidied, and a message if it had to be changed."""
-        raw = request.GET.get("q", "")
-        query = " ".join(raw.split())
-        problems = []
-        if len(query) > MAX_QUERY_LENGTH:
-            query = query[:MAX_QUERY_LENGTH].rstrip()
-            problems.append(
-                gettext("Your search was longer than %(count)d characters, so only the start was used.")
-                % {"count": MAX_QUERY_LENGTH}
-            )
+        problems: list[str] = []
+        query = read_search_words(request, problems, max_length=MAX_QUERY_LENGTH)
         if query and not re.search(r"\w", query):
             problems.append(
                 gettext("“%(query)s” has no letters or digits to look for, so all departments are shown.")

@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from cityportal.core import ratelimit
+from cityportal.core.filters import read_search_words
 from cityportal.core.pagination import paginate
 from cityportal.core.views import csrf_failure as portal_csrf_failure
 from cityportal.mailbox import emails, intake, tracking, workdays
@@ -264,19 +265,6 @@ def published_queryset() -> QuerySet[Letter]:
     ).order_by("-replied_at", "-pk")
 
 
-def read_query(request: HttpRequest) -> tuple[str, list[str]]:
-    raw = request.GET.get("q", "")
-    query = " ".join(raw.split())
-    problems = []
-    if len(query) > MAX_QUERY_LENGTH:
-        query = query[:MAX_QUERY_LENGTH].rstrip()
-        problems.append(
-            _("Your search was longer than %(count)d characters, so only the start was used.")
-            % {"count": MAX_QUERY_LENGTH}
-        )
-    return query, problems
-
-
 def search_letters(queryset: QuerySet[Letter], query: str) -> QuerySet[Letter]:
     """Letters whose published text has every word of the query. Chinese queries are cut
     into words with jieba first, so "公交线路" finds a letter about 线路 and 公交 even
@@ -289,7 +277,8 @@ def search_letters(queryset: QuerySet[Letter], query: str) -> QuerySet[Letter]:
 
 
 def published_letters(page: MailboxPage, request: HttpRequest, number=None) -> HttpResponse:
-    query, problems = read_query(request)
+    problems: list[str] = []
+    query = read_search_words(request, problems, max_length=MAX_QUERY_LENGTH)
     letters = published_queryset()
     if query:
         letters = search_letters(letters, query)

@@ -6,7 +6,13 @@ from datetime import date
 import pytest
 from django.test import RequestFactory
 
-from cityportal.core.filters import filter_by_date_range, parse_date, parse_id, read_date_range
+from cityportal.core.filters import (
+    filter_by_date_range,
+    parse_date,
+    parse_id,
+    read_date_range,
+    read_search_words,
+)
 from cityportal.core.items import live_items
 from cityportal.core.tests.utils import city_time, make_article
 
@@ -73,3 +79,13 @@ def test_dates_at_the_ends_of_the_calendar_do_not_fail(hot_news):
     assert filter_by_date_range(items, {"date_to": date(9999, 12, 31)}).count() == total
     assert filter_by_date_range(items, {"date_to": date(1, 1, 1)}).count() == 0
     assert filter_by_date_range(items, {"date_from": date(9999, 12, 31)}).count() == 0
+
+
+def test_search_words_are_tidied_and_cut_with_a_message():
+    problems: list[str] = []
+    request = RequestFactory().get("/", {"q": "  work \t permit \n"})
+    assert read_search_words(request, problems) == "work permit"
+    assert problems == []
+    request = RequestFactory().get("/", {"q": "居留" * 60})
+    assert read_search_words(request, problems, max_length=100) == "居留" * 50
+    assert problems == ["Your search was longer than 100 characters, so only the start was used."]
