@@ -462,13 +462,12 @@ class ExportView(MailboxAccessMixin, View):
             None,
             EventAction.EXPORTED,
             request.user,
-            _("Letters received %(start)s to %(end)s: %(count)d, %(which)s.")
-            % {
-                "start": start.isoformat(),
-                "end": end.isoformat(),
-                "count": len(letters),
-                "which": _("with personal data") if personal_data else _("without personal data"),
-            },
+            (
+                _("Letters received %(start)s to %(end)s: %(count)d, with personal data.")
+                if personal_data
+                else _("Letters received %(start)s to %(end)s: %(count)d, without personal data.")
+            )
+            % {"start": start.isoformat(), "end": end.isoformat(), "count": len(letters)},
         )
         writer = csv.writer(_Echo())
         # A byte order mark, so that spreadsheet programs read the file as UTF-8 (Chinese).

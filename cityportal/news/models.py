@@ -440,9 +440,9 @@ class AllDocsListPage(PaginatedRoutesMixin, PortalPage):
             return cached
         filters: dict = {}
         problems: list[str] = []
-        for key, options, what in (
-            ("section", self.sections(), gettext("section")),
-            ("channel", self.channels(), gettext("channel")),
+        for key, options, unknown in (
+            ("section", self.sections(), gettext("The chosen section does not exist, so it was not used.")),
+            ("channel", self.channels(), gettext("The chosen channel does not exist, so it was not used.")),
         ):
             raw = request.GET.get(key, "").strip()
             if not raw:
@@ -450,9 +450,7 @@ class AllDocsListPage(PaginatedRoutesMixin, PortalPage):
             number = parse_id(raw)
             page = options.filter(pk=number).first() if number is not None else None
             if page is None:
-                problems.append(
-                    gettext("The chosen %(what)s does not exist, so it was not used.") % {"what": what}
-                )
+                problems.append(unknown)
             else:
                 filters[key] = page
         section, channel = filters.get("section"), filters.get("channel")
