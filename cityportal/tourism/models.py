@@ -210,6 +210,24 @@ class RoutesChannelPage(ChannelPage):
     class Meta:
         verbose_name = _("tourist routes channel")
 
+    def listing_context(self, request, number=None) -> dict:
+        context = super().listing_context(request, number)
+        # Each route shows how many stops visitors can see: counted for the whole page
+        # in one query, not two queries per route.
+        items = list(context["items"])
+        visible = AttractionPage.objects.live().public().values("pk")
+        counts = dict(
+            RouteStop.objects.filter(route__in=[item.pk for item in items], attraction__in=visible)
+            .values("route")
+            .annotate(count=models.Count("pk"))
+            .values_list("route", "count")
+        )
+        for item in items:
+            if isinstance(item, TouristRoutePage):
+                item.visible_stop_count = counts.get(item.pk, 0)
+        context["items"] = items
+        return context
+
 
 class RouteStop(Orderable):
     """A stop of a tourist route: an attraction, with an optional note for this route."""
@@ -313,5 +331,8 @@ class TouristRoutePage(PortalPage):
         return context
 
     def stop_count_text(self) -> str:
-        count = len(self.visible_stops())
+        # Set by the routes channel for the routes it lists; counted here otherwise.
+        count = getattr(self, "visible_stop_count", None)
+        if count is None:
+            count = len(self.visible_stops())
         return ngettext("%(count)d stop", "%(count)d stops", count) % {"count": count}

@@ -243,6 +243,26 @@ def test_the_routes_channel_shows_duration_and_number_of_stops(routes_channel, c
     assert items["[Sample] Two days: the city and Nanyue"].startswith("Duration: Two days · 5 stops")
 
 
+def test_the_routes_channel_counts_visible_stops_in_a_fixed_number_of_queries(
+    routes_channel, top_eight, client, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as before:
+        client.get(routes_channel.url)
+    hidden = make_attraction(top_eight, "Hidden Temple")
+    for number in range(3):
+        route = TouristRoutePage(title=f"Extra route {number}", duration="An hour")
+        route.stops = [RouteStop(attraction=hidden), RouteStop(attraction=hidden)]
+        publish(routes_channel, route)
+    hidden.unpublish()
+    with django_assert_max_num_queries(len(before.captured_queries)):
+        html = soup(client.get(routes_channel.url))
+    metas = [text_of(i.select_one(".card__meta")) for i in html.select(".route-list__item")]
+    assert sum("Duration: An hour · 0 stops" in meta for meta in metas) == 3
+
+
 @pytest.mark.parametrize("slug", ["top-eight-attractions", "tourist-routes"])
 def test_channel_pages_forgive_bad_page_numbers(client, slug):
     from cityportal.core.tests.utils import notices
