@@ -22,7 +22,7 @@ from wagtail.search import index
 
 from cityportal.core.blocks import BodyBlock, stream_plain_text
 from cityportal.core.filters import filter_by_date_range, parse_id, read_date_range
-from cityportal.core.items import live_items
+from cityportal.core.items import live_items, parents_of
 from cityportal.core.models import PortalIdentity, PortalPage
 from cityportal.core.pagination import paginate
 
@@ -476,10 +476,9 @@ class AllDocsListPage(PaginatedRoutesMixin, PortalPage):
         filters, problems = self.read_filters(request)
         # The channel of each listed item, fetched in one query rather than one per item.
         items = list(context["items"])
-        parent_paths = {item.path[: -Page.steplen] for item in items}
-        parents = {p.path: p for p in Page.objects.filter(path__in=parent_paths).only("path", "title")}
+        parents = parents_of(items, "title")
         for item in items:
-            item.listed_in = parents.get(item.path[: -Page.steplen])
+            item.listed_in = parents[item.pk]
         context.update(
             items=items,
             filters=filters,

@@ -5,8 +5,8 @@ import datetime
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import PageReportView
-from wagtail.models import Page
 
+from cityportal.core.items import parents_of
 from cityportal.news.models import ChannelPage
 
 # Who may see the report: anyone who can add, edit or publish some page.
@@ -43,10 +43,9 @@ class EmptyChannelsReportView(PageReportView):
 
     def decorate_paginated_queryset(self, object_list):
         channels = list(object_list)
-        parent_paths = {channel.path[: -Page.steplen] for channel in channels}
-        sections = {p.path: p for p in Page.objects.filter(path__in=parent_paths)}
+        sections = parents_of(channels)
         for channel in channels:
-            channel.section = sections.get(channel.path[: -Page.steplen])
+            channel.section = sections[channel.pk]
             channel.section_title = channel.section.title if channel.section else ""
             # The generic "add subpage" view offers the item types this channel accepts
             # (articles, guides, documents...), or goes straight to the only one.

@@ -6,8 +6,8 @@ import datetime
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import PageReportView
-from wagtail.models import Page
 
+from cityportal.core.items import parents_of
 from cityportal.services.models import ServiceGuidePage, review_period_months
 
 # Who may see the report: anyone who can add, edit or publish some page.
@@ -46,9 +46,8 @@ class GuidesDueForReviewView(PageReportView):
 
     def decorate_paginated_queryset(self, object_list):
         guides = list(object_list)
-        parent_paths = {guide.path[: -Page.steplen] for guide in guides}
-        channels = {p.path: p for p in Page.objects.filter(path__in=parent_paths)}
+        channels = parents_of(guides)
         for guide in guides:
-            guide.channel = channels.get(guide.path[: -Page.steplen])
+            guide.channel = channels[guide.pk]
             guide.channel_title = guide.channel.title if guide.channel else ""
         return guides

@@ -47,3 +47,12 @@ def test_publishing_a_stored_revision_keeps_the_first_publication_time(hot_news)
     republished = ArticlePage.objects.get(pk=article.pk)
     assert republished.title == "Revised later, second version"
     assert republished.first_published_at == first
+
+
+def test_parents_of_fetches_every_parent_in_one_query(reference_article, hot_news, django_assert_num_queries):
+    from cityportal.core.items import parents_of
+
+    with django_assert_num_queries(1):
+        parents = parents_of([reference_article, hot_news], "title")
+    assert parents[reference_article.pk].pk == hot_news.pk
+    assert parents[hot_news.pk].title == "Current News"
