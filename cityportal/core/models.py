@@ -160,7 +160,9 @@ class RateLimitHit(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=["bucket", "address_hash", "created_at"], name="core_ratelimit_lookup")
+            models.Index(fields=["bucket", "address_hash", "created_at"], name="core_ratelimit_lookup"),
+            # Old hits are deleted by age, whatever their bucket and address.
+            models.Index(fields=["created_at"], name="core_ratelimit_age"),
         ]
 
     def __str__(self) -> str:

@@ -66,10 +66,12 @@ def wait_text(seconds: int) -> str:
 
 
 def record(request: HttpRequest, bucket: str, *, keep: timedelta = timedelta(days=1)) -> None:
-    """Counts one action, and forgets this address's hits older than ``keep``."""
+    """Counts one action, and forgets every hit older than ``keep`` (of every address and
+    bucket: an address that never comes back, or a closed survey's bucket, would
+    otherwise stay in the table for good)."""
     key = address_hash(request)
     now = timezone.now()
-    RateLimitHit.objects.filter(bucket=bucket, address_hash=key, created_at__lt=now - keep).delete()
+    RateLimitHit.objects.filter(created_at__lt=now - keep).delete()
     RateLimitHit.objects.create(bucket=bucket, address_hash=key, created_at=now)
 
 

@@ -35,9 +35,12 @@ def test_hits_leave_the_window_and_old_ones_are_forgotten():
         ratelimit.record(alice, "letters")
     RateLimitHit.objects.update(created_at=timezone.now() - timedelta(hours=2))
     assert ratelimit.seconds_until_allowed(alice, "letters", limit=5, period=HOUR) == 0
+    ratelimit.record(request_from("10.0.0.2"), "letters")
+    ratelimit.record(request_from("10.0.0.3"), "surveys")
     RateLimitHit.objects.update(created_at=timezone.now() - timedelta(days=2))
     ratelimit.record(alice, "letters")
-    assert RateLimitHit.objects.count() == 1
+    # Old hits go, whoever made them and in whichever bucket.
+    assert list(RateLimitHit.objects.values_list("bucket", flat=True)) == ["letters"]
 
 
 def test_addresses_are_stored_only_as_keyed_hashes():
