@@ -39,9 +39,16 @@ def address_hash(request: HttpRequest) -> str:
     ).hexdigest()
 
 
+# Hits are kept this long, then deleted whatever their bucket: no limit may count over
+# a longer period.
+LONGEST_PERIOD = timedelta(days=1)
+
+
 def seconds_until_allowed(request: HttpRequest, bucket: str, *, limit: int, period: timedelta) -> int:
     """0 if the visitor may act now; otherwise how many seconds until the oldest counted
     action leaves the window."""
+    if period > LONGEST_PERIOD:
+        raise ValueError(f"Rate limits count over at most {LONGEST_PERIOD}; {period} is longer.")
     now = timezone.now()
     recent = list(
         RateLimitHit.objects.filter(
@@ -65,13 +72,13 @@ def wait_text(seconds: int) -> str:
     return ngettext("about %(n)d minute", "about %(n)d minutes", minutes) % {"n": minutes}
 
 
-def record(request: HttpRequest, bucket: str, *, keep: timedelta = timedelta(days=1)) -> None:
-    """Counts one action, and forgets every hit older than ``keep`` (of every address and
-    bucket: an address that never comes back, or a closed survey's bucket, would
-    otherwise stay in the table for good)."""
+def record(request: HttpRequest, bucket: str) -> None:
+    """Counts one action, and forgets every hit older than LONGEST_PERIOD (of every
+    address and bucket: an address that never comes back, or a closed survey's bucket,
+    would otherwise stay in the table for good)."""
     key = address_hash(request)
     now = timezone.now()
-    RateLimitHit.objects.filter(created_at__lt=now - keep).delete()
+    RateLimitHit.objects.filter(created_at__lt=now - LONGEST_PERIOD).delete()
     RateLimitHit.objects.create(bucket=bucket, address_hash=key, created_at=now)
 
 

@@ -131,7 +131,7 @@ def survey_view(survey: SurveyPage, request: HttpRequest) -> HttpResponse:
             if not (key and SurveyResponse.objects.filter(survey=survey, submission_key=key).exists()):
                 raise
         else:
-            ratelimit.record(request, rate_bucket(survey), keep=RATE_PERIOD)
+            ratelimit.record(request, rate_bucket(survey))
     # Post/redirect/get: reloading the thank-you page does not send the answers again.
     redirect = HttpResponseRedirect(survey.get_url(request) + "thanks/")
     mark_answered(redirect, request, survey)

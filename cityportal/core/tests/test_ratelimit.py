@@ -78,3 +78,10 @@ def test_forwarded_for_is_ignored_unless_proxies_are_trusted(settings):
 )
 def test_wait_text_counts_minutes_then_hours_rounding_up(seconds, expected):
     assert ratelimit.wait_text(seconds) == expected
+
+
+def test_no_limit_counts_over_more_than_the_time_hits_are_kept():
+    with pytest.raises(ValueError):
+        ratelimit.seconds_until_allowed(
+            request_from("10.0.0.1"), "letters", limit=5, period=timedelta(days=2)
+        )
