@@ -6,8 +6,11 @@ from dataclasses import dataclass
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponsePermanentRedirect
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from cityportal.core.filters import parse_id
 
 _PAGE_NUMBER = re.compile(r"[+-]?[0-9]{1,40}")
 
@@ -47,3 +50,15 @@ def paginate(object_list, requested: str | int | None, per_page: int) -> PageOfI
             % {"count": paginator.num_pages},
         )
     return PageOfItems(paginator.page(number))
+
+
+def redirect_page_one(
+    request: HttpRequest, listing_url: str, number: str
+) -> HttpResponsePermanentRedirect | None:
+    """One address per page: ``.../page/1/`` (or ``page/01/``) redirects to the listing
+    itself, its query string (filters, search words) going along; None for other pages."""
+    if parse_id(number) != 1:
+        return None
+    if request.GET:
+        listing_url += "?" + request.GET.urlencode()
+    return HttpResponsePermanentRedirect(listing_url)

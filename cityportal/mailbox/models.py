@@ -25,6 +25,7 @@ from wagtail.fields import RichTextField, StreamField
 
 from cityportal.core.blocks import BodyBlock, stream_plain_text
 from cityportal.core.models import PortalPage
+from cityportal.core.pagination import redirect_page_one
 from cityportal.news.models import ChannelPage
 
 DEFAULT_DEADLINE_WORKING_DAYS = 5
@@ -413,6 +414,8 @@ class MailboxPage(ChannelPage):
 
     @re_path(r"^letters/page/(?P<number>[^/]{1,40})/$")
     def letters_page(self, request, number):
+        if (first_page := redirect_page_one(request, self.get_url(request) + "letters/", number)) is not None:
+            return first_page
         return self._views.published_letters(self, request, number)
 
     @path("statistics/")

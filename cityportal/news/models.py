@@ -5,7 +5,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -24,7 +23,7 @@ from cityportal.core.blocks import BodyBlock, stream_plain_text
 from cityportal.core.filters import filter_by_date_range, parse_id, read_date_range
 from cityportal.core.items import live_items, parents_of
 from cityportal.core.models import PortalIdentity, PortalPage
-from cityportal.core.pagination import paginate
+from cityportal.core.pagination import paginate, redirect_page_one
 
 LATEST_PER_CHANNEL = 5
 
@@ -45,13 +44,8 @@ class PaginatedRoutesMixin(RoutablePageMixin):
 
     @re_path(r"^page/(?P<number>[^/]{1,40})/$")
     def numbered_page(self, request, number):
-        if parse_id(number) == 1:
-            # One address per page: /page/1/ (or /page/01/) is the listing itself. The
-            # query string (AllDocsList filters) goes along.
-            url = self.get_url(request)
-            if request.GET:
-                url += "?" + request.GET.urlencode()
-            return redirect(url, permanent=True)
+        if (first_page := redirect_page_one(request, self.get_url(request), number)) is not None:
+            return first_page
         return self.render(request, context_overrides=self.listing_context(request, number))
 
 

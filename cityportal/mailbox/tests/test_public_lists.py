@@ -75,6 +75,10 @@ def test_newest_reply_first_and_paginated_in_the_path(client, mailbox_url, handl
     beyond = client.get(mailbox_url + "letters/page/99/")
     assert beyond.status_code == 200
     assert "so the last page is shown" in beyond.content.decode()
+    # One address per page: page 1 is the list itself, with the search words kept.
+    first = client.get(mailbox_url + "letters/page/01/", {"q": "buses"})
+    assert first.status_code == 301
+    assert first["Location"] == mailbox_url + "letters/?q=buses"
 
 
 def test_search_english_and_chinese(client, mailbox_url, handler, reviewer):
