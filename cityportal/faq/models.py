@@ -9,6 +9,7 @@ from wagtail.contrib.routable_page.models import path, re_path
 from wagtail.fields import StreamField
 
 from cityportal.core.models import PortalPage
+from cityportal.core.text import join_list
 from cityportal.faq.entries import Category, categories_of, search_categories
 from cityportal.news.models import ChannelPage
 
@@ -81,7 +82,7 @@ class FaqPage(ChannelPage):
             "%(count)d question and answer: %(topics)s.",
             "%(count)d questions and answers: %(topics)s.",
             count,
-        ) % {"count": count, "topics": ", ".join(c.title for c in categories)}
+        ) % {"count": count, "topics": join_list(c.title for c in categories)}
 
     def structured_data(self, request, categories: list[Category]) -> dict:
         """schema.org FAQPage: every question with its answer as plain text."""

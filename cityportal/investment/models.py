@@ -21,6 +21,7 @@ from wagtail.fields import StreamField
 from cityportal.core.blocks import BodyBlock, stream_plain_text
 from cityportal.core.filters import parse_id
 from cityportal.core.models import PortalPage
+from cityportal.core.text import join_list
 from cityportal.news.models import ChannelPage
 
 # Fixed lists rather than editable ones: their values appear in filter addresses
@@ -262,7 +263,7 @@ class ProjectPage(ContactFields, PortalPage):  # noqa: DJ008 - Page.__str__ give
     def where(self) -> str:
         """The park's name and/or the location, for listings."""
         park = self.park.title if self.park_id and self.park.live else ""
-        return ", ".join(part for part in (park, self.location) if part)
+        return join_list(part for part in (park, self.location) if part)
 
     def get_search_text_parts(self) -> list[str]:
         return super().get_search_text_parts() + [

@@ -20,6 +20,7 @@ from wagtail.models import Orderable, PageQuerySet
 from wagtail.search import index
 
 from cityportal.core.models import PortalPage
+from cityportal.core.text import join_list
 from cityportal.news.models import ChannelPage
 from cityportal.services.forms import ServiceGuidePageForm
 
@@ -236,7 +237,7 @@ class ServiceGuidePage(PortalPage):
     @classmethod
     def missing_message(cls, missing: list[str]) -> str:
         return gettext("A service guide cannot be published without: %(elements)s.") % {
-            "elements": ", ".join(cls.element_label(name) for name in missing)
+            "elements": join_list(cls.element_label(name) for name in missing)
         }
 
     def clean(self):

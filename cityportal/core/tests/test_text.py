@@ -15,3 +15,13 @@ def test_inline_markup_does_not_split_words():
 
 def test_nothing_gives_an_empty_string():
     assert plain_text(None) == plain_text("") == ""
+
+
+def test_lists_are_joined_the_way_the_language_does_it():
+    from django.utils import translation
+
+    from cityportal.core.text import join_list
+
+    assert join_list(["Passport", "Photo"]) == "Passport, Photo"
+    with translation.override("zh-hans"):
+        assert join_list(["护照", "照片"]) == "护照、照片"

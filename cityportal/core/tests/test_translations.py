@@ -12,10 +12,10 @@ CATALOGUE = Path(__file__).resolve().parents[2] / "locale" / "zh_Hans" / "LC_MES
 
 
 def po_entries(path: Path) -> list[dict]:
-    """msgid / msgid_plural / msgstr / msgstr[0] of each entry of a .po file."""
+    """msgctxt / msgid / msgid_plural / msgstr / msgstr[0] of each entry of a .po file."""
     entries, current, key = [], {}, None
     for line in path.read_text(encoding="utf-8").splitlines() + [""]:
-        match = re.match(r"^(msgid|msgid_plural|msgstr(?:\[\d+\])?) (\".*\")$", line)
+        match = re.match(r"^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) (\".*\")$", line)
         if match:
             key = match.group(1)
             current[key] = ast.literal_eval(match.group(2))
@@ -38,8 +38,13 @@ def test_every_message_has_a_chinese_translation():
 def test_the_compiled_catalogue_matches_the_source():
     with translation.override("zh-hans"):
         for entry in po_entries(CATALOGUE):
+            context = entry.get("msgctxt")
             if "msgid_plural" in entry:
-                assert translation.ngettext(entry["msgid"], entry["msgid_plural"], 5) == entry["msgstr[0]"]
+                plural = (entry["msgid"], entry["msgid_plural"], 5)
+                found = translation.npgettext(context, *plural) if context else translation.ngettext(*plural)
+                assert found == entry["msgstr[0]"], entry["msgid"]
+            elif context:
+                assert translation.pgettext(context, entry["msgid"]) == entry["msgstr"], entry["msgid"]
             else:
                 assert translation.gettext(entry["msgid"]) == entry["msgstr"], entry["msgid"]
 
