@@ -166,7 +166,7 @@ class ProjectListPage(ChannelPage):
     def listing_context(self, request, number=None) -> dict:
         context = super().listing_context(request, number)
         filters, problems = self.read_filters(request)
-        used_sectors = set(self.projects().values_list("sector", flat=True))
+        used_sectors = set(self.projects().order_by().values_list("sector", flat=True).distinct())
         context.update(
             filters=filters,
             filter_problems=problems,

@@ -15,6 +15,7 @@ from modelsearch.query import PlainText
 from wagtail.models import Locale, Page
 
 from cityportal.core.filters import filter_by_date_range, parse_id, read_date_range
+from cityportal.core.items import parents_of
 from cityportal.core.languages import lang_attribute
 from cityportal.core.navigation import edition_home
 from cityportal.core.pagination import paginate
@@ -112,7 +113,12 @@ def search(request: HttpRequest) -> HttpResponse:
             PlainText(" ".join(terms), operator="and"), order_by_relevance=(sort == "relevance")
         )
         listing = paginate(results, request.GET.get("page"), RESULTS_PER_PAGE)
-        listing.page.object_list = [p.specific for p in listing.page.object_list]
+        found = [p.specific for p in listing.page.object_list]
+        # Each result names where it is listed: all the parents in one query.
+        parents = parents_of(found, "title")
+        for page in found:
+            page.listed_in = parents[page.pk]
+        listing.page.object_list = found
 
     params = request.GET.copy()
     params.pop("page", None)

@@ -2,8 +2,7 @@
 than CITYPORTAL_GUIDE_REVIEW_MONTHS (12 by default), so editors check them against the
 current rules."""
 
-import datetime
-
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import PageReportView
 
@@ -32,7 +31,8 @@ class GuidesDueForReviewView(PageReportView):
     list_export = ["title", "channel_title", "last_reviewed", "review_deadline", "status_string", "full_url"]
 
     def get_filename(self):
-        return f"guides-due-for-review-{datetime.date.today().isoformat()}"
+        # The city's date, not the server's.
+        return f"guides-due-for-review-{timezone.localdate().isoformat()}"
 
     def get_queryset(self):
         editable = self.permission_policy.instances_user_has_permission_for(self.request.user, "change")

@@ -40,6 +40,16 @@ def test_english_word_finds_the_reference_article(client, reference_article):
     assert re.search(r"\d+ results? for “coordinate”", content)
 
 
+def test_each_result_names_where_it_is_listed(client, reference_article):
+    from bs4 import BeautifulSoup
+
+    _, content = search(client, q="coordinate")
+    blocks = BeautifulSoup(content, "html.parser").select(".search-result")
+    reference = next(b for b in blocks if ref.TITLE in b.get_text())
+    assert reference.select_one(".search-result__meta span").get_text() == "Hot News"
+    assert all(b.select_one(".search-result__meta span").get_text().strip() for b in blocks)
+
+
 def test_search_covers_every_page_type(client):
     """Sections, channels and the all-documents list are pages too."""
     _, content = search(client, q="tourism")
