@@ -72,9 +72,15 @@ def wait_for(url: str, timeout: float = 60) -> None:
             time.sleep(0.3)
 
 
-def start_portal(var_dir: Path, workers: int = 2, extra_env: dict | None = None) -> PortalServer:
+def start_portal(
+    var_dir: Path,
+    workers: int = 2,
+    extra_env: dict | None = None,
+    wsgi_app: str = "cityportal.wsgi:application",
+) -> PortalServer:
     """Prepares the site in ``var_dir`` with scripts/prepare-site.sh and serves it with
-    gunicorn, as `make run` does. ``extra_env`` adds settings (DATABASE_URL, REDIS_URL...)."""
+    gunicorn, as `make run` does. ``extra_env`` adds settings (DATABASE_URL, REDIS_URL...);
+    ``wsgi_app`` lets a fault-injection test serve the portal with a test hook."""
     port = free_port()
     env = {
         **os.environ,
@@ -99,7 +105,7 @@ def start_portal(var_dir: Path, workers: int = 2, extra_env: dict | None = None)
     process = subprocess.Popen(
         [
             str(VENV_BIN / "gunicorn"),
-            "cityportal.wsgi:application",
+            wsgi_app,
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
