@@ -23,4 +23,6 @@ else
   export DJANGO_SETTINGS_MODULE=cityportal.settings.dev
 fi
 
-.venv/bin/python manage.py prepare_site --base-url "http://127.0.0.1:$PORT"
+# Loading the demo publishes hundreds of pages: prepare_site publishes them all once at
+# the end instead of page by page.
+CITYPORTAL_PUBLISH_ON_CHANGE=0 .venv/bin/python manage.py prepare_site --base-url "http://127.0.0.1:$PORT"

@@ -11,6 +11,8 @@ from functools import cache
 from django.db.models import Q
 from wagtail.models import Locale, Page, PageQuerySet, get_page_models
 
+from cityportal.core import render_record
+
 
 @cache
 def item_page_models() -> tuple[type[Page], ...]:
@@ -24,6 +26,8 @@ def live_items(
 ) -> PageQuerySet:
     """Published, public content items, newest first (by first publication time)."""
     qs = Page.objects.live().public().type(*item_page_models())
+    # Whatever is published under the listed tree later may change this listing.
+    render_record.record_subtree(within.path if within is not None else "")
     if within is not None:
         qs = qs.descendant_of(within)
     if locale is not None:

@@ -6,6 +6,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from cityportal.core import render_record
+
 
 @dataclass
 class MenuEntry:
@@ -33,6 +35,8 @@ def build_menu(request: HttpRequest, current: Page | None) -> list[MenuEntry]:
     home = edition_home(request)
     if home is None:
         return []
+    # A section or channel added to the menu later changes the menu.
+    render_record.record_subtree(home.path, max_depth=home.depth + 2)
     in_menu = Page.objects.live().public().in_menu()
     # Not specific(defer=True): reading show_weather_entry would then cost a query per section.
     sections = list(in_menu.child_of(home).specific())

@@ -45,6 +45,15 @@ class _PortalFeed(Feed):
             return None
         return item.source or self.identity.default_article_source or None
 
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        moment = getattr(obj, "last_published_at", None)
+        if not feed.items and moment is not None:
+            # An empty feed is dated by its page, not by the moment it is rendered: the
+            # same content gives the same file (static publishing compares them).
+            feed.latest_post_date = lambda: moment
+        return feed
+
     def __call__(self, request, *args, **kwargs):
         self.request = request
         self.identity = PortalIdentity.for_request(request)

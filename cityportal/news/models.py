@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import OuterRef
 from django.utils import timezone
@@ -19,6 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageQuerySet, get_page_models
 from wagtail.search import index
 
+from cityportal.core import render_record
 from cityportal.core.blocks import BodyBlock, stream_plain_text
 from cityportal.core.filters import filter_by_date_range, parse_id, read_date_range
 from cityportal.core.items import live_items, parents_of
@@ -35,8 +37,16 @@ class PaginatedRoutesMixin(RoutablePageMixin):
     # Each listing page defines get_listing(request) -> the queryset to paginate.
 
     def listing_context(self, request, number=None) -> dict:
+        # A page published under this one later may join the listing.
+        render_record.record_subtree(self.path)
         listing = paginate(self.get_listing(request), number, settings.CITYPORTAL_ITEMS_PER_PAGE)
         return {"listing": listing, "items": listing.page.object_list}
+
+    def get_cached_paths(self) -> list[str]:
+        """Every address the listing answers at, its later pages included (for static
+        publishing and front-end cache purging)."""
+        pages = Paginator(self.get_listing(None), settings.CITYPORTAL_ITEMS_PER_PAGE).num_pages
+        return ["/"] + [f"/page/{number}/" for number in range(2, pages + 1)]
 
     @path("")
     def first_page(self, request):
@@ -185,6 +195,9 @@ class ChannelPage(PaginatedRoutesMixin, PortalPage):
         qs = self.items()
         # Own items may be of several page types; fetch each as its specific class.
         return qs.specific() if qs.model is Page else qs
+
+    def get_cached_paths(self) -> list[str]:
+        return super().get_cached_paths() + ["/rss.xml"]
 
     def feed_url(self) -> str:
         """Served by news.views.channel_feed."""
@@ -428,7 +441,9 @@ class AllDocsListPage(PaginatedRoutesMixin, PortalPage):
 
     def read_filters(self, request) -> tuple[dict, list[str]]:
         """The filters a visitor chose, and a message for each one that made no sense.
-        Read once per request."""
+        Read once per request; none without a request (the unfiltered list)."""
+        if request is None:
+            return {}, []
         cached = getattr(request, "_alldocs_filters", None)
         if cached is not None:
             return cached
@@ -460,7 +475,7 @@ class AllDocsListPage(PaginatedRoutesMixin, PortalPage):
         request._alldocs_filters = (filters, problems)
         return filters, problems
 
-    def get_listing(self, request):
+    def get_listing(self, request=None):
         filters, _problems = self.read_filters(request)
         within = filters.get("channel") or filters.get("section") or self.get_parent()
         return filter_by_date_range(live_items(within=within), filters).specific()

@@ -28,7 +28,10 @@ INSTALLED_APPS = [
     "cityportal.faq",
     "cityportal.surveys",
     "cityportal.mailbox",
+    "cityportal.publishing",
     "cityportal.demo",
+    "django_tasks",
+    "django_tasks_db",
     "wagtailmedia",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -225,6 +228,28 @@ CITYPORTAL_MAILBOX_MAX_ATTACHMENTS = 3
 CITYPORTAL_MAILBOX_MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
 # Attachments hold personal data: kept outside MEDIA_ROOT, which is served to anyone.
 CITYPORTAL_MAILBOX_PRIVATE_ROOT = VAR_DIR / "private" / "mailbox"
+
+# Static publishing (docs/publishing.md): public pages rendered to files, served by
+# WhiteNoise in the embedded default and by nginx in production.
+CITYPORTAL_PUBLIC_DIR = Path(os.environ.get("CITYPORTAL_PUBLIC_DIR", VAR_DIR / "public"))
+CITYPORTAL_QUARANTINE_DIR = VAR_DIR / "quarantine"  # foreign files the integrity check removed
+CITYPORTAL_PUBLISH_ON_CHANGE = os.environ.get("CITYPORTAL_PUBLISH_ON_CHANGE", "1") == "1"
+CITYPORTAL_SERVE_PUBLISHED_FILES = os.environ.get("CITYPORTAL_SERVE_PUBLISHED_FILES", "1") == "1"
+CITYPORTAL_PUBLISHED_MAX_AGE = 60  # seconds browsers may reuse a published page unasked
+CITYPORTAL_PUBLISH_PROCESSES = int(os.environ.get("CITYPORTAL_PUBLISH_PROCESSES", "2"))
+
+# Background work (django-tasks). The embedded default runs a task at once, in the
+# process that asked for it; CITYPORTAL_TASKS=database queues tasks in the database
+# for `manage.py db_worker` (django-tasks-db).
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks_db.backend.DatabaseBackend"
+            if os.environ.get("CITYPORTAL_TASKS") == "database"
+            else "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
 
 LOGGING = {
     "version": 1,

@@ -15,3 +15,8 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cityportal-test-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="cityportal-test-static-"))
 DATABASES["default"]["NAME"] = ":memory:"  # noqa: F405
 DATABASES["default"]["TEST"] = {"NAME": None}  # noqa: F405
+# Unit tests publish only where they say so, each to its own directory.
+CITYPORTAL_PUBLIC_DIR = Path(tempfile.mkdtemp(prefix="cityportal-test-public-"))
+CITYPORTAL_QUARANTINE_DIR = Path(tempfile.mkdtemp(prefix="cityportal-test-quarantine-"))
+CITYPORTAL_PUBLISH_ON_CHANGE = False
+CITYPORTAL_SERVE_PUBLISHED_FILES = False

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from cityportal.core import render_record
 from cityportal.weather.models import Observation
 from cityportal.weather.providers import (
     WeatherFetchError,
@@ -89,6 +90,8 @@ def current_observation(now: datetime | None = None) -> Observation | None:
 def widget_context(now: datetime | None = None) -> dict:
     """What the widget's templates need: the observation (or None), a version string
     that changes whenever what they show changes, and the credited source."""
+    # A page showing the widget changes with every new observation.
+    render_record.record_any_of("weather.Observation")
     observation = current_observation(now)
     source = None
     if observation is not None:

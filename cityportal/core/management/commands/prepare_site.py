@@ -1,6 +1,7 @@
 """Brings an installation up to date in one process: schema, static files, demo content,
 site address, first administrator. `make run` calls it on every start."""
 
+from django.apps import apps
 from django.core.management import BaseCommand, call_command
 
 
@@ -29,3 +30,7 @@ class Command(BaseCommand):
         if not no_demo:
             call_command("set_site_address", base_url, stdout=self.stdout)
         call_command("create_first_admin", admin_url=f"{base_url}/admin/", stdout=self.stdout)
+        if apps.is_installed("cityportal.publishing"):
+            # Public pages as files, rendered with this version of the templates.
+            self.stdout.write("==> Publishing the public pages")
+            call_command("publish_site", stdout=self.stdout, stderr=self.stderr)

@@ -1,0 +1,67 @@
+"""What a render read, for whoever needs to know which pages to render again when
+content changes (the publishing app, which keeps public pages as static files).
+
+Core code only reports here; nothing is kept unless a recorder is active for the
+current render, so the live site pays one context-variable lookup per report. The
+publishing app also records every page and model instance created while it renders.
+
+A fact is a short key:
+- ``p:<page id>``: a page was loaded;
+- ``t:<tree path>`` or ``t:<tree path>@<depth>``: a subtree was listed (down to that
+  depth), so whatever is published, moved or removed under it later may change the
+  render, even a page that did not exist yet;
+- ``m:<app_label.model>:<pk>``: a model instance was loaded; ``m:<app_label.model>:*``:
+  any new or changed instance of that model may change the render (a widget that shows
+  the latest observation, say).
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+_current: ContextVar[set[str] | None] = ContextVar("cityportal_render_record", default=None)
+
+
+def page_key(page_id: int) -> str:
+    return f"p:{page_id}"
+
+
+def subtree_key(tree_path: str, max_depth: int | None = None) -> str:
+    return f"t:{tree_path}" if max_depth is None else f"t:{tree_path}@{max_depth}"
+
+
+def model_key(label: str, pk: object = "*") -> str:
+    return f"m:{label.lower()}:{pk}"
+
+
+@contextmanager
+def recording() -> Iterator[set[str]]:
+    """Collects the keys of what the code run inside the block reports."""
+    record: set[str] = set()
+    token = _current.set(record)
+    try:
+        yield record
+    finally:
+        _current.reset(token)
+
+
+def record(key: str) -> None:
+    if (keys := _current.get()) is not None:
+        keys.add(key)
+
+
+def is_recording() -> bool:
+    return _current.get() is not None
+
+
+def record_subtree(tree_path: str, max_depth: int | None = None) -> None:
+    """``tree_path`` is a page's ``path`` (its place in the tree); "" is the whole tree.
+    ``max_depth``: only pages down to that depth were listed (a menu's two levels)."""
+    if (keys := _current.get()) is not None:
+        keys.add(subtree_key(tree_path, max_depth))
+
+
+def record_any_of(label: str) -> None:
+    """The render shows whichever instance of the model is newest or current."""
+    if (keys := _current.get()) is not None:
+        keys.add(model_key(label))

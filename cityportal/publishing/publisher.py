@@ -1,0 +1,336 @@
+"""Publishing units to the public directory, one at a time or all of them.
+
+A unit is rendered completely before anything of it is written; if any of its
+addresses fails, nothing of it changes on disk and the failure is recorded for the
+admin's "Published site" report. What each render read is kept (``Dependency``) so that
+a later change re-publishes exactly the units that show it (``changes.py``).
+"""
+
+import multiprocessing
+import os
+import sys
+import time
+import traceback
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import connections, transaction
+from django.utils import timezone
+
+from cityportal.core import render_record
+from cityportal.publishing import files, units
+from cityportal.publishing.models import Dependency, PublishedFile, PublishFailure
+from cityportal.publishing.render import Renderer
+
+CHROME_SAMPLE = 40  # units rendered to learn what every page shows
+CHROME_SHARE = 0.9  # read by at least this share of an edition's sample: part of every page
+
+
+class RenderFailed(Exception):
+    pass
+
+
+@dataclass
+class PublishReport:
+    units: int = 0
+    written: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    failures: list[tuple[str, str, str]] = field(default_factory=list)  # unit, address, error
+    seconds: float = 0.0
+
+    def add(self, other: "PublishReport") -> None:
+        self.units += other.units
+        self.written += other.written
+        self.unchanged += other.unchanged
+        self.removed += other.removed
+        self.failures += other.failures
+
+    def summary(self) -> str:
+        rate = self.units / self.seconds if self.seconds else 0
+        return (
+            f"{self.units} units in {self.seconds:.1f} s ({rate:.0f}/s): {self.written} files written, "
+            f"{self.unchanged} unchanged, {self.removed} removed, {len(self.failures)} failed"
+        )
+
+
+def chrome_keys() -> set[str]:
+    return set(Dependency.objects.filter(unit=units.CHROME).values_list("key", flat=True))
+
+
+def render_unit(unit: str, renderer: Renderer) -> tuple[dict[str, bytes], set[str]] | None:
+    """The files of a unit and what its render read; None if it is not to be published.
+    Raises RenderFailed when an address does not render as a public page."""
+    urls = units.unit_urls(unit)
+    if urls is None:
+        return None
+    expected = 404 if unit.startswith("not-found") else 200
+    output: dict[str, bytes] = {}
+    keys: set[str] = set()
+    for url in urls:
+        try:
+            rendered = renderer.render(url)
+        except Exception as error:  # noqa: BLE001 - any error in any view is a failed render
+            raise RenderFailed(f"{url}: {''.join(traceback.format_exception_only(error)).strip()}") from error
+        if rendered.status != expected:
+            raise RenderFailed(f"{url} answered {rendered.status}, not {expected}")
+        output.update(files.with_variants(units.file_for(unit, url), rendered.body))
+        keys |= rendered.keys
+    page_id = units.unit_page_id(unit)
+    if page_id is not None:
+        keys.discard(render_record.page_key(page_id))
+    return output, keys
+
+
+def _withdraw(unit: str, report: PublishReport) -> None:
+    root = units.public_dir()
+    with transaction.atomic():
+        for path in PublishedFile.objects.filter(unit=unit).values_list("path", flat=True):
+            files.remove(root, path)
+            report.removed += 1
+        PublishedFile.objects.filter(unit=unit).delete()
+        Dependency.objects.filter(unit=unit).delete()
+        PublishFailure.objects.filter(unit=unit).delete()
+
+
+def publish_unit(
+    unit: str, renderer: Renderer, chrome: set[str], report: PublishReport, force: bool = False
+) -> None:
+    report.units += 1
+    try:
+        result = render_unit(unit, renderer)
+    except RenderFailed as error:
+        url = str(error).split(":", 1)[0].split(" ", 1)[0]
+        PublishFailure.objects.update_or_create(
+            unit=unit, defaults={"url": url, "error": str(error), "happened_at": timezone.now()}
+        )
+        report.failures.append((unit, url, str(error)))
+        return
+    if result is None:
+        _withdraw(unit, report)
+        return
+    output, keys = result
+    root = units.public_dir()
+    now = timezone.now()
+    existing = dict(PublishedFile.objects.filter(unit=unit).values_list("path", "sha256"))
+    rows = []
+    for path, data in output.items():
+        digest = files.sha256(data)
+        target = root / path
+        if (
+            not force
+            and existing.get(path) == digest
+            and not target.is_symlink()
+            and target.is_file()
+            and target.stat().st_size == len(data)
+        ):
+            report.unchanged += 1
+        else:
+            files.write_atomic(root, path, data)
+            report.written += 1
+        rows.append(PublishedFile(path=path, unit=unit, sha256=digest, size=len(data), published_at=now))
+    stale = set(existing) - set(output)
+    for path in stale:
+        files.remove(root, path)
+        report.removed += 1
+    with transaction.atomic():
+        PublishedFile.objects.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["path"],
+            update_fields=["unit", "sha256", "size", "published_at"],
+        )
+        PublishedFile.objects.filter(unit=unit, path__in=stale).delete()
+        Dependency.objects.filter(unit=unit).delete()
+        Dependency.objects.bulk_create(Dependency(unit=unit, key=key) for key in sorted(keys - chrome))
+        PublishFailure.objects.filter(unit=unit).delete()
+
+
+def publish_units(
+    unit_list: Iterable[str],
+    *,
+    renderer: Renderer | None = None,
+    chrome: set[str] | None = None,
+    force: bool = False,
+) -> PublishReport:
+    """Publishes the units; ``force`` writes every file even where the records say the
+    disk already holds it (repair)."""
+    started = time.monotonic()
+    renderer = renderer or Renderer()
+    chrome = chrome_keys() if chrome is None else chrome
+    units.public_dir().mkdir(parents=True, exist_ok=True)
+    report = PublishReport()
+    for unit in unit_list:
+        publish_unit(unit, renderer, chrome, report, force)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def learn_chrome(unit_list: list[str], renderer: Renderer) -> set[str]:
+    """What (nearly) every page of an edition reads: menus, the edition's home, the
+    site settings. Kept once as the "chrome" instead of once per unit; a change to any
+    of it re-publishes the whole site."""
+    by_edition: dict[str, list[str]] = {}
+    for unit in unit_list:
+        urls = units.unit_urls(unit) or []
+        if urls and units.unit_page_id(unit) is not None:
+            by_edition.setdefault(urls[0].strip("/").split("/", 1)[0], []).append(urls[0])
+    chrome: set[str] = set()
+    for urls in by_edition.values():
+        sample = urls[:: max(1, len(urls) // CHROME_SAMPLE)][:CHROME_SAMPLE]
+        counts: Counter[str] = Counter()
+        for url in sample:
+            counts.update(renderer.render(url).keys)
+        chrome |= {key for key, count in counts.items() if count >= CHROME_SHARE * len(sample)}
+    return chrome
+
+
+# Multiprocessing: each worker renders with its own database connection and renderer.
+_worker_renderer: Renderer | None = None
+
+
+def _worker_publish(args: tuple[list[str], set[str]]) -> PublishReport:
+    global _worker_renderer
+    chunk, chrome = args
+    if _worker_renderer is None:
+        _worker_renderer = Renderer()
+    return publish_units(chunk, renderer=_worker_renderer, chrome=chrome)
+
+
+def _worker_render(chunk: list[str]) -> dict[str, str | None]:
+    """For --check: the SHA-256 of every file the units would have (None: withdrawn)."""
+    global _worker_renderer
+    if _worker_renderer is None:
+        _worker_renderer = Renderer()
+    hashes: dict[str, str | None] = {}
+    for unit in chunk:
+        try:
+            result = render_unit(unit, _worker_renderer)
+        except RenderFailed:
+            continue
+        if result is not None:
+            hashes.update({path: files.sha256(data) for path, data in result[0].items()})
+    return hashes
+
+
+def run_in_processes(
+    function: Callable, chunks: list, processes: int, progress: Callable[[int], None] | None
+) -> list:
+    results = []
+    connection = connections["default"]
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        processes = 1  # a child cannot share an in-memory database (the unit tests')
+    if processes <= 1:
+        for chunk in chunks:
+            results.append(function(chunk))
+            if progress:
+                progress(1)
+        return results
+    connections.close_all()  # each child opens its own
+    context = multiprocessing.get_context("fork")
+    with context.Pool(processes) as pool:
+        for result in pool.imap_unordered(function, chunks):
+            results.append(result)
+            if progress:
+                progress(1)
+    return results
+
+
+def chunked(items: list, size: int) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+class Progress:
+    """A progress line for long commands: redrawn in place on a terminal, a line per
+    tenth otherwise (logs, CI)."""
+
+    def __init__(self, label: str, total: int, per_step: int, stream=None) -> None:
+        self.label, self.total, self.per_step = label, total, per_step
+        self.done = 0
+        self.stream = stream or sys.stderr
+        self.started = time.monotonic()
+        self.last_tenth = -1
+        self.tty = getattr(self.stream, "isatty", lambda: False)()
+
+    def __call__(self, steps: int) -> None:
+        self.done = min(self.total, self.done + steps * self.per_step)
+        elapsed = time.monotonic() - self.started
+        rate = self.done / elapsed if elapsed else 0
+        line = (
+            f"{self.label}: {self.done}/{self.total} ({100 * self.done // max(1, self.total)}%), {rate:.0f}/s"
+        )
+        if self.tty:
+            self.stream.write("\r" + line + ("\n" if self.done >= self.total else ""))
+            self.stream.flush()
+        elif (tenth := 10 * self.done // max(1, self.total)) != self.last_tenth:
+            self.last_tenth = tenth
+            self.stream.write(line + "\n")
+
+
+def rebuild(processes: int = 2, chunk_size: int = 20, stream=None) -> PublishReport:
+    """Publishes every unit again (both cores by default) and withdraws the units that
+    are no longer public. Readers keep getting whole files throughout."""
+    started = time.monotonic()
+    unit_list = units.all_units()
+    renderer = Renderer()
+    chrome = learn_chrome(unit_list, renderer)
+    with transaction.atomic():
+        Dependency.objects.filter(unit=units.CHROME).delete()
+        Dependency.objects.bulk_create(Dependency(unit=units.CHROME, key=key) for key in sorted(chrome))
+    chunks = chunked(unit_list, chunk_size)
+    progress = Progress("Publishing pages", len(unit_list), chunk_size, stream)
+    report = PublishReport()
+    for result in run_in_processes(
+        _worker_publish, [(chunk, chrome) for chunk in chunks], processes, progress
+    ):
+        report.add(result)
+    gone = set(PublishedFile.objects.values_list("unit", flat=True).distinct()) - set(unit_list)
+    gone |= (
+        set(Dependency.objects.values_list("unit", flat=True).distinct()) - set(unit_list) - {units.CHROME}
+    )
+    report.add(publish_units(sorted(gone), renderer=renderer, chrome=chrome))
+    report.units -= len(gone)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+@dataclass
+class Difference:
+    path: str
+    problem: str  # "differs", "missing", "not published" (on disk only)
+
+
+def check(processes: int = 2, chunk_size: int = 20, stream=None) -> list[Difference]:
+    """Compares the public directory with what publishing now would write."""
+    unit_list = units.all_units()
+    progress = Progress("Rendering for comparison", len(unit_list), chunk_size, stream)
+    expected: dict[str, str | None] = {}
+    for hashes in run_in_processes(_worker_render, chunked(unit_list, chunk_size), processes, progress):
+        expected.update(hashes)
+    root = units.public_dir()
+    differences = []
+    for path, digest in sorted(expected.items()):
+        on_disk = files.read_hash(root, path)
+        if on_disk is None:
+            differences.append(Difference(path, "missing"))
+        elif on_disk != digest:
+            differences.append(Difference(path, "differs"))
+    for path in sorted(set(walk(root)) - set(expected)):
+        differences.append(Difference(path, "not published"))
+    return differences
+
+
+def walk(root) -> Iterable[str]:
+    """Every file and link under the public directory (relative paths, links to
+    directories included but not followed), but the temporary files of writes in
+    progress."""
+    if not root.exists():
+        return
+    for directory, subdirectories, names in os.walk(root, followlinks=False):
+        base = Path(directory)
+        links = [name for name in subdirectories if (base / name).is_symlink()]
+        for name in sorted(names + links):
+            if not files.is_temporary(name):
+                yield (base / name).relative_to(root).as_posix()

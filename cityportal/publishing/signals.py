@@ -1,0 +1,116 @@
+"""Watching the content for changes that the public site shows.
+
+Changes made in one transaction are gathered and handed to the publishing task once
+it commits (a page published from the admin saves the page, its revision, its log
+entry...; they become one task). Off unless CITYPORTAL_PUBLISH_ON_CHANGE is set.
+"""
+
+import logging
+import threading
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, pre_page_move
+
+from cityportal.core import render_record
+from cityportal.publishing.changes import Change
+from cityportal.publishing.models import Dependency
+from cityportal.publishing.render import IGNORED_MODELS
+
+logger = logging.getLogger(__name__)
+_pending = threading.local()
+
+
+def enabled() -> bool:
+    return bool(getattr(settings, "CITYPORTAL_PUBLISH_ON_CHANGE", False))
+
+
+def _note(update) -> None:
+    """Adds to the change of the current transaction; hands it over once it commits (at
+    once, outside a transaction)."""
+    change = getattr(_pending, "change", None)
+    # A rolled-back transaction drops its on-commit callbacks: its change is void.
+    waiting = change is not None and any(entry[1] is _hand_over for entry in connection.run_on_commit)
+    if not waiting:
+        change = _pending.change = Change()
+    update(change)
+    if not waiting:
+        transaction.on_commit(_hand_over)  # runs at once outside a transaction
+
+
+_tables_ready = False
+
+
+def tables_ready() -> bool:
+    """False while migrations have not created the publishing tables yet."""
+    global _tables_ready
+    if not _tables_ready:
+        _tables_ready = Dependency._meta.db_table in connection.introspection.table_names()
+    return _tables_ready
+
+
+def _hand_over() -> None:
+    change, _pending.change = _pending.change, None
+    if change is None or change.is_empty():
+        return
+    from cityportal.publishing.tasks import publish_changes
+
+    try:
+        publish_changes.enqueue(**change.as_task_arguments())
+    except Exception:  # noqa: BLE001 - a publishing problem must not undo the editor's change
+        logger.exception("Could not hand the change over to the publishing task")
+
+
+def _page_changed(sender, instance: Page, **kwargs) -> None:
+    if enabled():
+        _note(lambda change: change.page_ids.add(instance.pk))
+
+
+def _page_moving(sender, instance: Page, **kwargs) -> None:
+    if enabled():
+        moving = [instance.pk, *instance.get_descendants().values_list("pk", flat=True)]
+
+        def update(change: Change) -> None:
+            change.page_ids.update(moving)
+            change.old_places.add((instance.path, instance.depth))
+
+        _note(update)
+
+
+def _instance_deleted(sender, instance, **kwargs) -> None:
+    if not enabled():
+        return
+    if isinstance(instance, Page):
+
+        def update(change: Change) -> None:
+            change.page_ids.add(instance.pk)
+            change.old_places.add((instance.path, instance.depth))
+
+        _note(update)
+    else:
+        _model_changed(instance)
+
+
+def _instance_saved(sender, instance, created: bool = False, raw: bool = False, **kwargs) -> None:
+    # Pages reach the public site by being published, not saved (drafts, revisions).
+    if enabled() and not raw and not isinstance(instance, Page):
+        _model_changed(instance)
+
+
+def _model_changed(instance) -> None:
+    label = instance._meta.label_lower
+    if label in IGNORED_MODELS or label.startswith(("publishing.", "django_tasks")) or not tables_ready():
+        return
+    keys = [render_record.model_key(label, instance.pk), render_record.model_key(label)]
+    # One indexed lookup: most saves (letters, sessions, rate-limit hits) show nowhere.
+    if Dependency.objects.filter(key__in=keys).exists():
+        _note(lambda change: change.model_keys.update(keys))
+
+
+page_published.connect(_page_changed, dispatch_uid="cityportal.publishing.published")
+page_unpublished.connect(_page_changed, dispatch_uid="cityportal.publishing.unpublished")
+pre_page_move.connect(_page_moving, dispatch_uid="cityportal.publishing.moving")
+post_delete.connect(_instance_deleted, dispatch_uid="cityportal.publishing.deleted")
+post_save.connect(_instance_saved, dispatch_uid="cityportal.publishing.saved")

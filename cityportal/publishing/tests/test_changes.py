@@ -1,0 +1,154 @@
+"""Incremental publishing: a change re-publishes exactly what shows it, worked out from
+what each render read, never from a list kept per page type."""
+
+import pytest
+from django.db import transaction
+
+from cityportal.core.tests.utils import make_article
+from cityportal.news.models import AllDocsListPage, ChannelPage, SectionPage
+from cityportal.publishing import changes, publisher, units
+from cityportal.publishing.models import Dependency, PublishedFile
+from cityportal.publishing.render import Renderer
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def published(public_dir, demo_home, hot_news, reference_article):
+    """A part of the site published, as the full rebuild would leave it: home, the
+    Current News section and its channels, the reference article, another section's
+    channel, AllDocsList, the feeds and the sitemap."""
+    current_news = SectionPage.objects.get(slug="current-news")
+    elsewhere = ChannelPage.objects.live().not_descendant_of(current_news).first()
+    pages = [
+        demo_home,
+        current_news,
+        *ChannelPage.objects.child_of(current_news),
+        reference_article,
+        elsewhere,
+    ]
+    pages.append(AllDocsListPage.objects.live().first())
+    unit_list = [units.page_unit(page.pk) for page in pages] + ["site-feed:en", "sitemap"]
+    report = publisher.publish_units(unit_list)
+    assert report.failures == []
+    return {"section": current_news, "elsewhere": elsewhere, "pages": pages}
+
+
+def read(public_dir, url: str) -> str:
+    return (public_dir / units.url_to_file(url)).read_text()
+
+
+def test_a_new_article_is_published_with_everything_that_lists_it(
+    published, publish_on_change, public_dir, hot_news, demo_home, reference_article
+):
+    with publish_on_change():
+        article = make_article(hot_news, "Xiangjiang bridge opens to traffic")
+    article.refresh_from_db()
+    assert "Xiangjiang bridge opens to traffic" in read(public_dir, article.url)
+    for listing in (hot_news.url, published["section"].url, demo_home.url, "/en/alldocslist/"):
+        assert article.url in read(public_dir, listing), listing
+    assert article.url in read(public_dir, hot_news.url + "rss.xml")
+    assert article.url in read(public_dir, "/en/rss.xml")
+    assert article.url in read(public_dir, "/sitemap-pages.xml")
+    # The article that was newest now links to it as its next item.
+    assert article.url in read(public_dir, reference_article.url)
+
+
+def test_the_plan_names_what_shows_the_change_and_nothing_else(
+    published, demo_home, hot_news, reference_article
+):
+    article = make_article(hot_news, "Xiangjiang bridge opens to traffic")
+    first, then = changes.affected(changes.Change(page_ids={article.pk}))
+    assert first == {units.page_unit(article.pk)}
+    section, elsewhere = published["section"], published["elsewhere"]
+    alldocs = AllDocsListPage.objects.live().first()
+    listing_it = {units.page_unit(page.pk) for page in (demo_home, section, hot_news, alldocs)}
+    assert listing_it | {"site-feed:en", "sitemap"} <= then
+    # Not another section's channel, nor the section's other channels, nor the article
+    # that shows its neighbours (it follows the article's render, below).
+    others = ChannelPage.objects.child_of(section).exclude(pk=hot_news.pk)
+    assert others.exists()
+    not_listing = {units.page_unit(page.pk) for page in (elsewhere, reference_article, *others)}
+    assert not_listing.isdisjoint(then)
+    # After the article's own render, its neighbours follow.
+    publisher.publish_units(sorted(first))
+    assert units.page_unit(reference_article.pk) in changes.neighbours(first)
+
+
+def test_an_unpublished_article_disappears_from_disk_and_from_every_listing(
+    published, publish_on_change, public_dir, hot_news, reference_article
+):
+    url = reference_article.url
+    assert (public_dir / units.url_to_file(url)).exists()
+    with publish_on_change():
+        reference_article.unpublish()
+    assert not (public_dir / units.url_to_file(url)).exists()
+    assert not PublishedFile.objects.filter(unit=units.page_unit(reference_article.pk)).exists()
+    assert url not in read(public_dir, hot_news.url)
+    assert url not in read(public_dir, "/sitemap-pages.xml")
+
+
+def test_a_moved_article_leaves_its_old_channel_and_address(
+    published, publish_on_change, public_dir, hot_news, reference_article
+):
+    special = ChannelPage.objects.get(slug="special-report")
+    old_url = reference_article.url
+    with publish_on_change():
+        reference_article.move(special, pos="last-child")
+    reference_article.refresh_from_db()
+    new_url = reference_article.url
+    assert new_url.startswith(special.url)
+    assert not (public_dir / units.url_to_file(old_url)).exists()
+    assert reference_article.title in read(public_dir, new_url)
+    assert old_url not in read(public_dir, hot_news.url)
+    assert new_url in read(public_dir, special.url)
+
+
+def test_a_renamed_article_is_renamed_wherever_it_is_listed(
+    published, publish_on_change, public_dir, hot_news, demo_home, reference_article
+):
+    reference_article.title = "Liu Yuegao returns from Beijing"
+    with publish_on_change():
+        reference_article.save_revision().publish()
+    for url in (reference_article.url, hot_news.url, demo_home.url, hot_news.url + "rss.xml"):
+        assert "Liu Yuegao returns from Beijing" in read(public_dir, url), url
+
+
+def test_a_change_to_what_every_page_shows_republishes_the_whole_site(published, hot_news, reference_article):
+    sample = [units.page_unit(page.pk) for page in published["pages"]]
+    chrome = publisher.learn_chrome(sample, Renderer())
+    Dependency.objects.bulk_create(Dependency(unit=units.CHROME, key=key) for key in chrome)
+    # A section is in the menu of every page.
+    assert changes.affected(changes.Change(page_ids={published["section"].pk})) is None
+    assert changes.affected(changes.Change(page_ids={reference_article.pk})) is not None
+    # A new channel joins the menu.
+    from cityportal.core.tests.utils import make_channel
+
+    channel = make_channel(published["section"], "Announcements")
+    assert changes.affected(changes.Change(page_ids={channel.pk})) is None
+
+
+def test_changes_of_one_transaction_become_one_task_and_rolled_back_ones_none(
+    published, publish_on_change, hot_news, monkeypatch
+):
+    from cityportal.publishing import tasks
+
+    handed_over = []
+
+    class RecordingTask:
+        def enqueue(self, **arguments):
+            handed_over.append(arguments)
+
+    monkeypatch.setattr(tasks, "publish_changes", RecordingTask())
+    with publish_on_change():
+        try:
+            with transaction.atomic():
+                make_article(hot_news, "Withdrawn before it was out")
+                raise RuntimeError("the editor's save failed")
+        except RuntimeError:
+            pass
+        with transaction.atomic():
+            first = make_article(hot_news, "First of two")
+            second = make_article(hot_news, "Second of two")
+    assert len(handed_over) == 1
+    assert set(handed_over[0]["page_ids"]) == {first.pk, second.pk}
