@@ -147,13 +147,23 @@ def browser(chromium_path):
         browser.close()
 
 
+def watch_content_security_policy(tab) -> list[str]:
+    """Collects what the page's Content-Security-Policy refused (Chromium reports each
+    refusal on the console): a public page must need nothing the policy forbids."""
+    refused: list[str] = []
+    tab.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    return refused
+
+
 @pytest.fixture
 def page(browser):
     """A fresh browser tab with no stored state, like a first-time visitor."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
     tab = context.new_page()
+    refused = watch_content_security_policy(tab)
     yield tab
     context.close()
+    assert not refused, f"the Content-Security-Policy refused: {refused}"
 
 
 @pytest.fixture
@@ -163,8 +173,10 @@ def phone_page(browser):
         viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True, locale="en-US"
     )
     tab = context.new_page()
+    refused = watch_content_security_policy(tab)
     yield tab
     context.close()
+    assert not refused, f"the Content-Security-Policy refused: {refused}"
 
 
 def axe_violations(tab) -> list[dict]:

@@ -1,4 +1,4 @@
-"""Real PostgreSQL and Redis servers for tests, started in a temporary directory on free
+"""Real PostgreSQL, Redis and nginx servers for tests, started in a temporary directory on free
 ports and stopped afterwards. Debian's packages provide the binaries
 (scripts/ensure-test-system.sh installs them)."""
 
@@ -6,6 +6,7 @@ import glob
 import os
 import pwd
 import shutil
+import socket
 import subprocess
 import tempfile
 import time
@@ -118,6 +119,70 @@ def redis_server(base: Path):
             assert time.monotonic() < deadline, "Redis did not start"
             time.sleep(0.2)
         yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+NGINX_MODULES = Path("/usr/lib/nginx/modules")
+
+
+@contextmanager
+def nginx_server(base: Path, site_config: str, port: int):
+    """Runs Debian's nginx in the foreground with ``site_config`` (what `manage.py
+    nginx_config` wrote) inside a minimal main configuration, as Debian's own
+    /etc/nginx/nginx.conf would include it. Yields the access log's path: each line is
+    ``<uri> <status> <upstream>``, the upstream "-" when nginx answered from a file."""
+    binary = shutil.which("nginx") or "/usr/sbin/nginx"
+    assert Path(binary).exists(), "nginx is missing: run scripts/ensure-test-system.sh"
+    base.mkdir(parents=True, exist_ok=True)
+    (base / "site.conf").write_text(site_config)
+    access_log = base / "access.log"
+    # The portal's files sit in pytest's directories, private to the user running the
+    # tests: the workers must run as that user (root in CI) to read them.
+    user = f"user {pwd.getpwuid(os.geteuid()).pw_name};" if os.geteuid() == 0 else ""
+    (base / "nginx.conf").write_text(
+        f"""
+{user}
+worker_processes 1;
+pid {base}/nginx.pid;
+error_log {base}/error.log warn;
+load_module {NGINX_MODULES}/ngx_http_brotli_static_module.so;
+events {{ worker_connections 512; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    sendfile on;
+    log_format cityportal '$request_uri $status $upstream_addr';
+    access_log {access_log} cityportal;
+    client_body_temp_path {base}/body;
+    proxy_temp_path {base}/proxy;
+    fastcgi_temp_path {base}/fastcgi;
+    uwsgi_temp_path {base}/uwsgi;
+    scgi_temp_path {base}/scgi;
+    include {base}/site.conf;
+}}
+"""
+    )
+    checked = subprocess.run(
+        [binary, "-t", "-p", str(base), "-c", str(base / "nginx.conf")], capture_output=True, text=True
+    )
+    assert checked.returncode == 0, checked.stderr
+    process = subprocess.Popen(
+        [binary, "-p", str(base), "-c", str(base / "nginx.conf"), "-g", "daemon off;"],
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                assert process.poll() is None, process.stderr.read().decode()
+                assert time.monotonic() < deadline, "nginx did not start"
+                time.sleep(0.1)
+        yield access_log
     finally:
         process.terminate()
         process.wait(timeout=20)

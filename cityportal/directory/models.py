@@ -139,7 +139,7 @@ class OfficialPage(PortalPage):
         context = super().get_context(request, *args, **kwargs)
         context["structured_data"] = self.structured_data(request)
         context["departments_led"] = (
-            DepartmentPage.objects.live().public().filter(leader=self).order_by("title")
+            DepartmentPage.objects.live().public().filter(leader=self).order_by("title", "path")
         )
         return context
 

@@ -279,7 +279,7 @@ class DocumentPage(PortalPage):
         return replacement if replacement.live else None
 
     def replaced_documents(self) -> PageQuerySet:
-        return self.replaces.live().public().order_by("-issue_date")
+        return self.replaces.live().public().order_by("-issue_date", "-pk")
 
     def attached_files(self) -> list["DocumentAttachment"]:
         return [a for a in self.attachments.all() if a.document_id]

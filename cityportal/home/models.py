@@ -53,7 +53,7 @@ class HomePage(PortalPage):
         return (
             ChannelPage.featured_articles(ChannelPage.LISTING_TOP_NEWS, self.locale)
             .descendant_of(self)
-            .order_by("-first_published_at")[:TOP_NEWS_COUNT]
+            .order_by("-first_published_at", "-pk")[:TOP_NEWS_COUNT]
         )
 
     def picture_news(self):
@@ -61,7 +61,7 @@ class HomePage(PortalPage):
             ChannelPage.featured_articles(ChannelPage.LISTING_PICTURE_NEWS, self.locale)
             .descendant_of(self)
             .select_related("lead_image")
-            .order_by("-first_published_at")[:PICTURE_NEWS_COUNT]
+            .order_by("-first_published_at", "-pk")[:PICTURE_NEWS_COUNT]
         )
 
     def sections_with_latest(self):

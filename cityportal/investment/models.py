@@ -121,7 +121,9 @@ class ProjectListPage(ChannelPage):
 
     def parks(self):
         """The parks a visitor can filter by: those of this edition."""
-        return IndustrialParkPage.objects.live().public().filter(locale=self.locale_id).order_by("title")
+        return (
+            IndustrialParkPage.objects.live().public().filter(locale=self.locale_id).order_by("title", "path")
+        )
 
     def read_filters(self, request: HttpRequest | None) -> tuple[dict, list[str]]:
         """The sector and park a visitor chose, and a message for each value that made no

@@ -110,7 +110,7 @@ class Bar:
     kind: str
     label: str
     value: int
-    percent: float
+    percent: int  # whole percent: the chart draws it with one of 101 CSS classes
 
 
 def chart_rows(rows: list[Row]) -> list[tuple[Row, list[Bar]]]:
@@ -124,7 +124,7 @@ def chart_rows(rows: list[Row]) -> list[tuple[Row, list[Bar]]]:
             (
                 row,
                 [
-                    Bar(kind, label, value, round(100 * value / highest, 1))
+                    Bar(kind, label, value, round(100 * value / highest))
                     for (kind, label), value in zip(kinds, values, strict=True)
                 ],
             )

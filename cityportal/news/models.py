@@ -366,10 +366,10 @@ class ArticlePage(PortalPage):
             # A subquery rather than a join with DISTINCT, which made the database
             # collect every tagged article before sorting (slow on large sites).
             tagged = ArticleTag.objects.filter(tag_id__in=tag_ids).values("content_object_id")
-            related = list(base.filter(pk__in=tagged).order_by("-first_published_at")[:count])
+            related = list(base.filter(pk__in=tagged).order_by("-first_published_at", "-pk")[:count])
         if len(related) < count:
             seen = {p.pk for p in related}
-            for page in self.siblings_in_channel().order_by("-first_published_at")[: count + 1]:
+            for page in self.siblings_in_channel().order_by("-first_published_at", "-pk")[: count + 1]:
                 if page.pk not in seen and len(related) < count:
                     related.append(page)
         return related

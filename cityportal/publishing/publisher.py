@@ -8,7 +8,6 @@ a later change re-publishes exactly the units that show it (``changes.py``).
 
 import multiprocessing
 import os
-import sys
 import time
 import traceback
 from collections import Counter
@@ -20,6 +19,7 @@ from django.db import connections, transaction
 from django.utils import timezone
 
 from cityportal.core import render_record
+from cityportal.core.progress import Progress
 from cityportal.publishing import files, units
 from cityportal.publishing.models import Dependency, PublishedFile, PublishFailure
 from cityportal.publishing.render import Renderer
@@ -240,33 +240,6 @@ def run_in_processes(
 
 def chunked(items: list, size: int) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)]
-
-
-class Progress:
-    """A progress line for long commands: redrawn in place on a terminal, a line per
-    tenth otherwise (logs, CI)."""
-
-    def __init__(self, label: str, total: int, per_step: int, stream=None) -> None:
-        self.label, self.total, self.per_step = label, total, per_step
-        self.done = 0
-        self.stream = stream or sys.stderr
-        self.started = time.monotonic()
-        self.last_tenth = -1
-        self.tty = getattr(self.stream, "isatty", lambda: False)()
-
-    def __call__(self, steps: int) -> None:
-        self.done = min(self.total, self.done + steps * self.per_step)
-        elapsed = time.monotonic() - self.started
-        rate = self.done / elapsed if elapsed else 0
-        line = (
-            f"{self.label}: {self.done}/{self.total} ({100 * self.done // max(1, self.total)}%), {rate:.0f}/s"
-        )
-        if self.tty:
-            self.stream.write("\r" + line + ("\n" if self.done >= self.total else ""))
-            self.stream.flush()
-        elif (tenth := 10 * self.done // max(1, self.total)) != self.last_tenth:
-            self.last_tenth = tenth
-            self.stream.write(line + "\n")
 
 
 def rebuild(processes: int = 2, chunk_size: int = 20, stream=None) -> PublishReport:

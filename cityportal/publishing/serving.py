@@ -11,13 +11,7 @@ from django.conf import settings
 from whitenoise import WhiteNoise
 from whitenoise.responders import MissingFileError
 
-# What Django's SecurityMiddleware and clickjacking middleware would have added.
-_SECURITY_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
-    "X-Frame-Options": "SAMEORIGIN",
-    "Cross-Origin-Opener-Policy": "same-origin",
-}
+from cityportal.core.security import public_page_headers
 
 
 class PublishedFiles(WhiteNoise):
@@ -32,11 +26,13 @@ class PublishedFiles(WhiteNoise):
             max_age=max_age,
             add_headers_function=self._add_headers,
         )
+        # What Django's security middleware would have added to the same page.
+        self.security_headers = public_page_headers()
         self.given_root = os.path.abspath(root)
         self.real_root = os.path.realpath(root)
 
     def _add_headers(self, headers, path: str, url: str) -> None:
-        for name, value in _SECURITY_HEADERS.items():
+        for name, value in self.security_headers.items():
             headers[name] = value
         # The files of a page change when it is edited: revalidate after max_age.
         headers["Cache-Control"] = f"public, max-age={self.max_age}, must-revalidate"

@@ -8,6 +8,8 @@ cache, search engine) is read from the environment in production.py.
 import os
 from pathlib import Path
 
+from cityportal.core.security import content_security_policy_directives
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 # Runtime data of the embedded default (database, uploads, collected static files).
@@ -29,6 +31,7 @@ INSTALLED_APPS = [
     "cityportal.surveys",
     "cityportal.mailbox",
     "cityportal.publishing",
+    "cityportal.backups",
     "cityportal.demo",
     "django_tasks",
     "django_tasks_db",
@@ -63,6 +66,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (django-csp), with the admin's allowances (core/security.py).
+    "cityportal.core.security.PortalCSPMiddleware",
     # Serves collected static files in the embedded default; harmless behind nginx/CDN.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -177,6 +182,9 @@ WAGTAILDOCS_DOCUMENT_MODEL = "documents.PortalDocument"
 CITYPORTAL_GUIDE_REVIEW_MONTHS = 12
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No staff e-mail hashes sent to gravatar.com: the admin shows initials instead, and the
+# staff interface's Content-Security-Policy loads images from this site only.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # The default timezone choice for staff follows the city's clock.
 WAGTAIL_USER_TIME_ZONES = [TIME_ZONE, "UTC"]
@@ -203,6 +211,14 @@ CITYPORTAL_MAP_TILES = {
     "attribution": os.environ.get("CITYPORTAL_MAP_TILES_ATTRIBUTION", "© OpenStreetMap contributors"),
 }
 
+# The Content-Security-Policy of every answer (django-csp); published files and nginx
+# send the same one (cityportal.core.security.public_page_headers).
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": content_security_policy_directives(CITYPORTAL_MAP_TILES["url"])}
+# Paths of the staff interface, which alone may run Wagtail's inline scripts.
+CITYPORTAL_ADMIN_PATH_PREFIXES = ("/admin/",)
+# The largest upload the staff interface takes through nginx (video for the media library).
+CITYPORTAL_ADMIN_MAX_UPLOAD_BYTES = 512 * 1024 * 1024
+
 # Weather widget (docs/weather.md): `manage.py fetch_weather` asks this service, from cron.
 CITYPORTAL_WEATHER_PROVIDER = "cityportal.weather.providers.open_meteo.OpenMeteoProvider"
 CITYPORTAL_WEATHER_BASE_URL = os.environ.get(
@@ -228,6 +244,10 @@ CITYPORTAL_MAILBOX_MAX_ATTACHMENTS = 3
 CITYPORTAL_MAILBOX_MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
 # Attachments hold personal data: kept outside MEDIA_ROOT, which is served to anyone.
 CITYPORTAL_MAILBOX_PRIVATE_ROOT = VAR_DIR / "private" / "mailbox"
+
+# What `manage.py backup_site` keeps beside the database: every directory of uploaded
+# files, by the name it has inside the archive (docs/deployment.md).
+CITYPORTAL_BACKUP_DIRECTORIES = {"media": MEDIA_ROOT, "mailbox": CITYPORTAL_MAILBOX_PRIVATE_ROOT}
 
 # Static publishing (docs/publishing.md): public pages rendered to files, served by
 # WhiteNoise in the embedded default and by nginx in production.

@@ -96,6 +96,9 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "whitenoise.storage.CompressedManifestStaticFilesStorage"
 )
 SERVE_MEDIA_FILES = _env_bool("SERVE_MEDIA_FILES", True)
+# Behind the shipped nginx configuration, 1: the visitor's address is the last entry of
+# X-Forwarded-For, which nginx sets (core/ratelimit.py).
+CITYPORTAL_TRUSTED_PROXIES = int(os.environ.get("CITYPORTAL_TRUSTED_PROXIES", "0"))
 
 # HTTPS hardening is on unless the deployment says it serves plain HTTP (the embedded
 # `make run` on 127.0.0.1 does).
@@ -104,10 +107,17 @@ SECURE_SSL_REDIRECT = _HTTPS
 SESSION_COOKIE_SECURE = _HTTPS
 CSRF_COOKIE_SECURE = _HTTPS
 SECURE_HSTS_SECONDS = 31536000 if _HTTPS else 0
+# A city's portal domain usually has subdomains that must be HTTPS too; a deployment
+# whose subdomains are not all HTTPS yet sets these to 0 (check --deploy then says so).
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _HTTPS and _env_bool("CITYPORTAL_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = _HTTPS and _env_bool("CITYPORTAL_HSTS_PRELOAD", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if _HTTPS else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# SAMEORIGIN, not DENY: Wagtail's page preview shows the page in a frame of the admin.
+# Other sites still cannot frame the portal (CSP frame-ancestors 'self' as well).
 X_FRAME_OPTIONS = "SAMEORIGIN"
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -76,3 +76,31 @@ def test_missing_default_short_or_trivial_keys_are_refused(key):
     env = {} if key is None else {"SECRET_KEY": key}
     message = refused(load_production(**env))
     assert "SECRET_KEY" in message
+
+
+def check_deploy(**env: str) -> subprocess.CompletedProcess:
+    # DJANGO_ALLOW_ASYNC_UNSAFE comes from the browser tests' Playwright, not a deployment.
+    unwanted = {"DEBUG", "DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {key: value for key, value in os.environ.items() if key not in unwanted}
+    environment.update(env, DJANGO_SETTINGS_MODULE="cityportal.settings.production", PYTHONPATH=str(ROOT))
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=environment,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_deployment_check_reports_nothing_with_https_on():
+    result = check_deploy(SECRET_KEY=GOOD_KEY, CITYPORTAL_HTTPS="1")
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_the_deployment_check_names_what_a_plain_http_deployment_lacks():
+    # The same check fails where it should: the embedded server's plain HTTP profile.
+    result = check_deploy(SECRET_KEY=GOOD_KEY, CITYPORTAL_HTTPS="0")
+    assert result.returncode != 0
+    assert "security.W004" in result.stderr and "security.W008" in result.stderr

@@ -8,6 +8,7 @@ import brotli
 import pytest
 from django.core.management import CommandError, call_command
 
+from cityportal.core.progress import Progress
 from cityportal.publishing import publisher, units
 from cityportal.publishing.models import PublishedFile, PublishFailure
 
@@ -116,7 +117,7 @@ def test_a_full_rebuild_publishes_every_unit_and_check_finds_exactly_what_differ
 
 def test_progress_is_shown_while_long_commands_run():
     stream = io.StringIO()
-    progress = publisher.Progress("Publishing pages", 95, 20, stream)
+    progress = Progress("Publishing pages", 95, 20, stream)
     for _ in range(5):
         progress(1)
     lines = stream.getvalue().splitlines()
