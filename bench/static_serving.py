@@ -38,10 +38,7 @@ from benchsite import (  # noqa: E402
     site_env,
 )
 
-ARTICLE = (
-    "/en/current-news/hot-news/"
-    "liu-yuegao-leads-a-team-to-beijing-to-visit-state-ministries-commissions-and-central-enterprises/"
-)
+ARTICLE = "/en/current-news/hot-news/liu-yuegao-leads-team-to-beijing-to-coordinate-with-central-enterprises/"
 NGINX_MODULES = "/usr/lib/nginx/modules"
 
 
