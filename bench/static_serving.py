@@ -15,7 +15,6 @@ Rounds alternate between the two sides of each pair so that a noisy neighbour hi
 
 import argparse
 import os
-import pwd
 import re
 import shutil
 import subprocess
@@ -26,6 +25,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchsite import (  # noqa: E402
     PYTHON,
     RESULTS,
@@ -38,8 +38,9 @@ from benchsite import (  # noqa: E402
     site_env,
 )
 
+from tests.servers import nginx_main_config  # noqa: E402
+
 ARTICLE = "/en/current-news/hot-news/liu-yuegao-leads-team-to-beijing-to-coordinate-with-central-enterprises/"
-NGINX_MODULES = "/usr/lib/nginx/modules"
 
 
 def wrk(url: str, duration: int, connections: int = 16) -> dict:
@@ -60,35 +61,6 @@ def wrk(url: str, duration: int, connections: int = 16) -> dict:
     if errors:
         raise SystemExit(f"{url}: {errors.group(1)} error answers:\n{out}")
     return {"rps": rate, "p50_ms": latency("50"), "p99_ms": latency("99")}
-
-
-def nginx_main_config(base: Path, servers: str) -> Path:
-    user = f"user {pwd.getpwuid(os.geteuid()).pw_name};" if os.geteuid() == 0 else ""
-    main = base / "nginx.conf"
-    main.write_text(
-        f"""{user}
-worker_processes 2;
-pid {base}/nginx.pid;
-error_log {base}/error.log warn;
-load_module {NGINX_MODULES}/ngx_http_brotli_static_module.so;
-events {{ worker_connections 1024; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_requests 100000;
-    access_log off;
-    client_body_temp_path {base}/body;
-    proxy_temp_path {base}/proxy;
-    fastcgi_temp_path {base}/fastcgi;
-    uwsgi_temp_path {base}/uwsgi;
-    scgi_temp_path {base}/scgi;
-{servers}
-}}
-"""
-    )
-    return main
 
 
 def wait_until_answers(url: str) -> bytes:
@@ -138,7 +110,12 @@ def main() -> None:
         (plain_root / ARTICLE.strip("/")).mkdir(parents=True)
         (plain_root / ARTICLE.strip("/") / "index.html").write_bytes(published)
         plain = f"server {{ listen 127.0.0.1:{plain_port}; root {plain_root}; }}"
-        config = nginx_main_config(scratch, site_config + "\n" + plain)
+        config = nginx_main_config(
+            scratch,
+            site_config + "\n" + plain,
+            workers=2,
+            http_settings="access_log off;\n    tcp_nopush on;\n    keepalive_requests 100000;",
+        )
         nginx = subprocess.Popen(["nginx", "-p", str(scratch), "-c", str(config), "-g", "daemon off;"])
         try:
             portal_url = f"http://127.0.0.1:{portal_port}{ARTICLE}"

@@ -127,6 +127,39 @@ def redis_server(base: Path):
 NGINX_MODULES = Path("/usr/lib/nginx/modules")
 
 
+def nginx_main_config(base: Path, servers: str, *, workers: int = 1, http_settings: str = "") -> Path:
+    """A minimal main configuration around ``servers``, as Debian's /etc/nginx/nginx.conf
+    would include them, with every path of nginx's own under ``base``; written to
+    ``base``/nginx.conf. Also used by bench/static_serving.py."""
+    # The portal's files sit in pytest's directories, private to the user running the
+    # tests: the workers must run as that user (root in CI) to read them.
+    user = f"user {pwd.getpwuid(os.geteuid()).pw_name};" if os.geteuid() == 0 else ""
+    main = base / "nginx.conf"
+    main.write_text(
+        f"""
+{user}
+worker_processes {workers};
+pid {base}/nginx.pid;
+error_log {base}/error.log warn;
+load_module {NGINX_MODULES}/ngx_http_brotli_static_module.so;
+events {{ worker_connections 1024; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    sendfile on;
+    {http_settings or "access_log off;"}
+    client_body_temp_path {base}/body;
+    proxy_temp_path {base}/proxy;
+    fastcgi_temp_path {base}/fastcgi;
+    uwsgi_temp_path {base}/uwsgi;
+    scgi_temp_path {base}/scgi;
+    {servers}
+}}
+"""
+    )
+    return main
+
+
 @contextmanager
 def nginx_server(base: Path, site_config: str, port: int):
     """Runs Debian's nginx in the foreground with ``site_config`` (what `manage.py
@@ -138,38 +171,16 @@ def nginx_server(base: Path, site_config: str, port: int):
     base.mkdir(parents=True, exist_ok=True)
     (base / "site.conf").write_text(site_config)
     access_log = base / "access.log"
-    # The portal's files sit in pytest's directories, private to the user running the
-    # tests: the workers must run as that user (root in CI) to read them.
-    user = f"user {pwd.getpwuid(os.geteuid()).pw_name};" if os.geteuid() == 0 else ""
-    (base / "nginx.conf").write_text(
-        f"""
-{user}
-worker_processes 1;
-pid {base}/nginx.pid;
-error_log {base}/error.log warn;
-load_module {NGINX_MODULES}/ngx_http_brotli_static_module.so;
-events {{ worker_connections 512; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    sendfile on;
-    log_format cityportal '$request_uri $status $upstream_addr';
-    access_log {access_log} cityportal;
-    client_body_temp_path {base}/body;
-    proxy_temp_path {base}/proxy;
-    fastcgi_temp_path {base}/fastcgi;
-    uwsgi_temp_path {base}/uwsgi;
-    scgi_temp_path {base}/scgi;
-    include {base}/site.conf;
-}}
-"""
+    main = nginx_main_config(
+        base,
+        f"include {base}/site.conf;",
+        http_settings=f"log_format cityportal '$request_uri $status $upstream_addr';\n"
+        f"    access_log {access_log} cityportal;",
     )
-    checked = subprocess.run(
-        [binary, "-t", "-p", str(base), "-c", str(base / "nginx.conf")], capture_output=True, text=True
-    )
+    checked = subprocess.run([binary, "-t", "-p", str(base), "-c", str(main)], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
     process = subprocess.Popen(
-        [binary, "-p", str(base), "-c", str(base / "nginx.conf"), "-g", "daemon off;"],
+        [binary, "-p", str(base), "-c", str(main), "-g", "daemon off;"],
         stderr=subprocess.PIPE,
     )
     try:

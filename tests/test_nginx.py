@@ -25,7 +25,6 @@ from tests.servers import nginx_server, postgres_server, redis_server
 pytestmark = [pytest.mark.server, pytest.mark.browser, pytest.mark.xdist_group("nginx")]
 
 MAILBOX = "/en/online-service/mailbox-of-government/"
-SURVEY = "/en/online-service/online-investigation/how-useful-is-the-english-portal/"
 # A visitor's own address, distinct from the 127.0.0.1 that nginx uses towards gunicorn.
 VISITOR_ADDRESS = "127.0.0.5"
 
@@ -232,13 +231,10 @@ def test_a_letter_with_an_attachment_and_a_survey_answer_go_through_nginx(site, 
     )
     assert stored.strip().splitlines()[-1] == f"Bus stop signs through the proxy | 1 {4 * 1024 * 1024}"
 
-    page.goto(site.url + SURVEY)
-    page.get_by_role("radio", name="A few times a year").check()
-    page.get_by_role("checkbox", name="News about the city").check()
-    page.get_by_role("radio", name="5 Very easy").check()
-    page.get_by_role("button", name="Send my answers").click()
+    page.goto(site.url + support.OPEN_SURVEY)
+    support.answer_open_survey(page)
     expect(page.get_by_role("heading", name="Thank you")).to_be_visible()
-    assert site.upstream_of(SURVEY) != "-"
+    assert site.upstream_of(support.OPEN_SURVEY) != "-"
 
 
 def test_an_edit_published_in_the_admin_is_live_through_nginx(site, page):

@@ -109,17 +109,21 @@ def _sha256(path: Path) -> str:
         return _stream_sha256(stream)
 
 
+def _copy_sqlite(source_path: str | Path, target_path: str | Path) -> None:
+    """SQLite's online backup API: a consistent copy even while the source is written."""
+    source, target = sqlite3.connect(source_path), sqlite3.connect(target_path)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+
+
 def dump_database(target: Path, alias: str = "default") -> str:
     """Writes a consistent copy of the database to ``target``; returns the engine kind."""
     kind = engine_kind(alias)
     if kind == SQLITE:
-        source = sqlite3.connect(settings.DATABASES[alias]["NAME"])
-        copy = sqlite3.connect(target)
-        try:
-            source.backup(copy)
-        finally:
-            copy.close()
-            source.close()
+        _copy_sqlite(settings.DATABASES[alias]["NAME"], target)
     else:
         _run_postgres_tool(
             "pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--file", str(target)], alias
@@ -259,7 +263,7 @@ def restore(path: Path, progress: Progress | None = None, alias: str = "default"
         )
     directories = file_directories()
     with (
-        tarfile.open(path, mode="r") as archive,
+        _open(path) as archive,
         tempfile.TemporaryDirectory(prefix="cityportal-restore-") as scratch,
     ):
         read_manifest(archive)
@@ -287,13 +291,7 @@ def restore(path: Path, progress: Progress | None = None, alias: str = "default"
 def _load_database(kind: str, dump: Path, alias: str) -> None:
     connections[alias].close()
     if kind == SQLITE:
-        source = sqlite3.connect(dump)
-        target = sqlite3.connect(settings.DATABASES[alias]["NAME"])
-        try:
-            source.backup(target)
-        finally:
-            target.close()
-            source.close()
+        _copy_sqlite(dump, settings.DATABASES[alias]["NAME"])
         return
     _run_postgres_tool(
         "pg_restore",

@@ -18,6 +18,15 @@ NOT_FOUND = "/en/no-such-page-here/"
 SEARCH_WORD = "Baisha"
 SEARCH_WITH_RESULTS = f"/en/search/?q={SEARCH_WORD}"
 SEARCH_WITHOUT_RESULTS = "/en/search/?q=xylophonequartzwaltz"
+OPEN_SURVEY = "/en/online-service/online-investigation/how-useful-is-the-english-portal/"
+
+
+def answer_open_survey(tab) -> None:
+    """Answers every required question of the demo's open survey and sends it."""
+    tab.get_by_role("radio", name="A few times a year").check()
+    tab.get_by_role("checkbox", name="News about the city").check()
+    tab.get_by_role("radio", name="5 Very easy").check()
+    tab.get_by_role("button", name="Send my answers").click()
 
 
 def expected_menu() -> dict[str, list[str]]:

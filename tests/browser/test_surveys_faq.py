@@ -195,10 +195,7 @@ def test_survey_with_validation_errors_has_no_wcag_violations(portal, page):
 
 def test_survey_after_submission_has_no_wcag_violations(portal, page):
     page.goto(portal.url + OPEN_SURVEY)
-    page.get_by_role("radio", name="A few times a year").check()
-    page.get_by_role("checkbox", name="News about the city").check()
-    page.get_by_role("radio", name="5 Very easy").check()
-    page.get_by_role("button", name="Send my answers").click()
+    support.answer_open_survey(page)
     expect(page.get_by_role("heading", name="Thank you")).to_be_visible()
     assert_accessible(page)
     page.goto(portal.url + OPEN_SURVEY)
