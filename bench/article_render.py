@@ -8,7 +8,9 @@ pages one after another and prints the median and 95th-percentile latency in ms.
 
 Pages measured: the reference article (the timed figure, --requests times after
 --warmup), a generated article from the middle of Hot News, the Hot News channel and
-the home page (--extra-requests each, for context).
+the home page (--extra-requests each). Each is rendered by Django (a query string keeps
+the published file out of it): what a preview, a cache miss or an unpublished change
+costs. The site is served without republishing it at start (CITYPORTAL_PUBLISH_AT_START=0).
 
     .venv/bin/python bench/article_render.py --items 10000
     .venv/bin/python bench/article_render.py --items 100000 --requests 200
@@ -45,6 +47,7 @@ from benchsite import (
 )
 
 DEFAULT_SEED = "cityportal-bench"
+DYNAMIC = "?render=dynamic"
 
 URLS_SCRIPT = """
 import json
@@ -212,7 +215,7 @@ def main() -> None:
     say(f"==> SQLite planner statistics: {'gathered (ANALYZE)' if args.analyze else 'none'}")
 
     port = free_port()
-    env = site_env(var_dir, port, WEB_CONCURRENCY=str(args.workers))
+    env = site_env(var_dir, port, WEB_CONCURRENCY=str(args.workers), CITYPORTAL_PUBLISH_AT_START="0")
     say(f"==> Serving with scripts/run.sh on port {port} ({args.workers} gunicorn workers)")
     urls = json.loads(
         run([str(PYTHON), "manage.py", "shell", "-c", URLS_SCRIPT], env, capture=True).splitlines()[-1]
@@ -229,7 +232,8 @@ def main() -> None:
         ]
         for name, count in plan:
             if count:
-                results.append(measure(name, base + urls[name], count, args.warmup))
+                # Rendered by Django: a query string is never answered from a published file.
+                results.append(measure(name, base + urls[name] + DYNAMIC, count, args.warmup))
 
     out = save_report(
         f"article-render-{args.items}",

@@ -25,4 +25,8 @@ fi
 
 # Loading the demo publishes hundreds of pages: prepare_site publishes them all once at
 # the end instead of page by page.
-CITYPORTAL_PUBLISH_ON_CHANGE=0 .venv/bin/python manage.py prepare_site --base-url "http://127.0.0.1:$PORT"
+# CITYPORTAL_PUBLISH_AT_START=0 skips that (bench/article_render.py, on sites too large to
+# republish at each start).
+publish_flag=()
+[[ ${CITYPORTAL_PUBLISH_AT_START:-1} == 0 ]] && publish_flag=(--no-publish)
+CITYPORTAL_PUBLISH_ON_CHANGE=0 .venv/bin/python manage.py prepare_site --base-url "http://127.0.0.1:$PORT" "${publish_flag[@]}"

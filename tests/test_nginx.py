@@ -254,11 +254,21 @@ def test_an_edit_published_in_the_admin_is_live_through_nginx(site, page):
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Publish").click()
     expect(page.get_by_text("has been published")).to_be_visible()
-    with site.get(support.ARTICLE) as response:
-        assert "edited behind nginx" in response.read().decode()
+    served_soon(site, support.ARTICLE, "edited behind nginx")
     assert site.upstream_of(support.ARTICLE) == "-"  # the new file, not a fallback
-    with site.get(support.CHANNEL) as response:
-        assert "edited behind nginx" in response.read().decode()
+    served_soon(site, support.CHANNEL, "edited behind nginx")
+
+
+def served_soon(site, path: str, text: str) -> None:
+    """nginx checks an open file again after open_file_cache_valid (1 s), so a
+    republished file is answered within about that; waits up to 10 s for it."""
+    deadline = time.monotonic() + 10
+    while True:
+        with site.get(path) as response:
+            if text in response.read().decode():
+                return
+        assert time.monotonic() < deadline, f"{path} does not show {text!r} through nginx"
+        time.sleep(0.2)
 
 
 def test_the_https_configuration_is_valid_nginx(site, tmp_path):

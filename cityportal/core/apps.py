@@ -7,3 +7,8 @@ class CoreConfig(AppConfig):
     name = "cityportal.core"
     label = "core"
     verbose_name = "Portal core"
+
+    def ready(self) -> None:
+        from cityportal.core import tree_version
+
+        tree_version.connect()

@@ -167,3 +167,19 @@ class RateLimitHit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.bucket} at {self.created_at:%Y-%m-%d %H:%M:%S}"
+
+
+class PageTreeVersion(models.Model):
+    """A token that changes whenever any page or site changes (one row). Processes
+    keep what every page shows (the menu) in memory under the token they read, so a
+    change made through any process is seen by all of them at their next request. A
+    random token rather than a counter: a rolled-back change never hands out a token
+    again that other processes may have seen."""
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("page tree version")
+
+    def __str__(self) -> str:
+        return self.token

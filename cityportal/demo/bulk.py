@@ -15,9 +15,10 @@ from django.db import transaction
 from django.db.models import Min
 from wagtail.models import Page
 
+from cityportal.core import tree_version
 from cityportal.demo.loader import SAMPLES_NEWEST, demo_home
 from cityportal.demo.sample_pages import BATCH_SIZE, ChannelPlan, Progress, index_pages, write_plans
-from cityportal.news.models import ChannelPage
+from cityportal.news.models import ArticlePage, ChannelPage
 
 DEFAULT_SEED = "cityportal-bench"
 # Generated items start this long before the oldest item already in their channel.
@@ -42,13 +43,15 @@ class GenerationResult:
 
 
 def own_item_channels(home: Page) -> list[ChannelPage]:
-    """The live channels under ``home`` that list their own items, in tree order."""
-    return list(
+    """The live channels under ``home`` that list their own items and take articles
+    (the generated items), in tree order: not galleries, say."""
+    channels = (
         ChannelPage.objects.live()
         .descendant_of(home)
         .filter(listing_source=ChannelPage.LISTING_OWN)
         .order_by("path")
     )
+    return [c for c in channels if ArticlePage in c.specific_class.allowed_subpage_models()]
 
 
 def spread(total: int, parts: int) -> list[int]:
@@ -105,6 +108,7 @@ def generate_sample_items(
         started = time.monotonic()
         index_pages(page_ids, batch_size=batch_size, progress=say)
         indexing = time.monotonic() - started
+        tree_version.bump()  # written without Page.save, whose signals would do this
     return GenerationResult(
         created=len(page_ids),
         channels=len(plans),

@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from cityportal.core.items import live_items
+from cityportal.core.items import filter_below, live_items
 from cityportal.core.models import PortalPage
 from cityportal.news.models import ChannelPage, SectionPage
 
@@ -50,24 +50,22 @@ class HomePage(PortalPage):
 
     def top_news(self):
         # The same rule as the Top News channel, limited to this home page's tree.
-        return (
-            ChannelPage.featured_articles(ChannelPage.LISTING_TOP_NEWS, self.locale)
-            .descendant_of(self)
-            .order_by("-first_published_at", "-pk")[:TOP_NEWS_COUNT]
-        )
+        return filter_below(
+            ChannelPage.featured_articles(ChannelPage.LISTING_TOP_NEWS, self.locale), self
+        ).order_by("-first_published_at", "-pk")[:TOP_NEWS_COUNT]
 
     def picture_news(self):
         return (
-            ChannelPage.featured_articles(ChannelPage.LISTING_PICTURE_NEWS, self.locale)
-            .descendant_of(self)
+            filter_below(ChannelPage.featured_articles(ChannelPage.LISTING_PICTURE_NEWS, self.locale), self)
             .select_related("lead_image")
             .order_by("-first_published_at", "-pk")[:PICTURE_NEWS_COUNT]
         )
 
     def sections_with_latest(self):
         sections = SectionPage.objects.live().public().child_of(self).in_menu()
+        public_pages = Page.objects.live().public()
         return [
-            (section, list(live_items(within=section).specific()[:LATEST_PER_SECTION]))
+            (section, list(live_items(within=section, public_pages=public_pages)[:LATEST_PER_SECTION]))
             for section in sections
         ]
 

@@ -5,8 +5,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import OuterRef
+from django.db.models import F, OuterRef
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext
@@ -23,7 +24,7 @@ from wagtail.search import index
 from cityportal.core import render_record
 from cityportal.core.blocks import BodyBlock, stream_plain_text
 from cityportal.core.filters import filter_by_date_range, parse_id, read_date_range
-from cityportal.core.items import live_items, parents_of
+from cityportal.core.items import NotIndexed, filter_locale, filter_siblings, live_items, parents_of
 from cityportal.core.models import PortalIdentity, PortalPage
 from cityportal.core.pagination import paginate, redirect_page_one
 
@@ -153,10 +154,13 @@ class ChannelPage(PaginatedRoutesMixin, PortalPage):
     def featured_articles(cls, listing_source: str, locale):
         """The articles a TopNews or PictureNews channel (``listing_source``) gathers
         from the edition of ``locale`` (a Locale, or an OuterRef in a subquery)."""
-        articles = ArticlePage.objects.live().public().filter(locale=locale)
+        # Through the index of featured articles, which are few, not the edition's.
+        articles = filter_locale(ArticlePage.objects.live().public(), locale)
         if listing_source == cls.LISTING_TOP_NEWS:
             return articles.filter(is_top_news=True)
-        return articles.filter(is_picture_news=True, lead_image__isnull=False)
+        return articles.alias(picture=NotIndexed(F("lead_image_id"))).filter(
+            is_picture_news=True, picture__isnull=False
+        )
 
     def items(self):
         if self.listing_source in (self.LISTING_TOP_NEWS, self.LISTING_PICTURE_NEWS):
@@ -319,13 +323,13 @@ class ArticlePage(PortalPage):
                 return Truncator(strip_tags(child.value.source)).words(40)
         return ""
 
+    @cached_property
+    def _public_articles(self):
+        # public() reads the view restrictions each time it is called: once per render.
+        return ArticlePage.objects.live().public()
+
     def siblings_in_channel(self):
-        return (
-            ArticlePage.objects.live()
-            .public()
-            .sibling_of(self, inclusive=False)
-            .exclude(first_published_at=None)
-        )
+        return filter_siblings(self._public_articles, self).exclude(first_published_at=None)
 
     def previous_in_channel(self):
         """The article published just before this one in the same channel."""
@@ -357,7 +361,7 @@ class ArticlePage(PortalPage):
     def related_articles(self, count: int = 5) -> list["ArticlePage"]:
         """Articles sharing a tag with this one, newest first, topped up with the
         latest of its channel."""
-        base = ArticlePage.objects.live().public().filter(locale=self.locale).exclude(pk=self.pk)
+        base = self._public_articles.filter(locale=self.locale).exclude(pk=self.pk)
         # Tags may be held in memory (page previews, unsaved edits), where a queryset
         # only answers to real field names: iterate instead of values_list("pk").
         tag_ids = [tag.id for tag in self.tags.all()]

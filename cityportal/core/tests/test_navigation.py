@@ -4,7 +4,8 @@ the current section marked) and breadcrumbs on every kind of page."""
 import pytest
 from django.test import RequestFactory
 
-from cityportal.core import navigation
+from cityportal.core import navigation, tree_version
+from cityportal.core.models import PageTreeVersion
 from cityportal.core.tests.utils import make_channel, soup
 from cityportal.core.tests.utils import text_of as text
 from cityportal.demo import site_structure
@@ -44,8 +45,29 @@ def test_build_menu_lists_sections_and_entries_in_order():
 def test_the_menu_uses_a_fixed_number_of_queries(django_assert_max_num_queries):
     request = request_for()
     navigation.build_menu(request, None)  # warms the site lookup cache
-    with django_assert_max_num_queries(6):
+    tree_version.bump()  # the menu is built again
+    with django_assert_max_num_queries(7):
         navigation.build_menu(request, None)
+    # Then it comes from this process's memory: a new request reads only its site,
+    # the edition's home and the tree's version.
+    with django_assert_max_num_queries(3):
+        navigation.build_menu(request_for(), None)
+
+
+def test_a_renamed_channel_is_in_the_next_menu(hot_news):
+    navigation.build_menu(request_for(), None)
+    hot_news.title = "Breaking News"
+    hot_news.save_revision().publish()
+    assert [c.title for c in navigation.build_menu(request_for(), None)[4].children][0] == "Breaking News"
+
+
+def test_a_change_by_another_process_is_seen(hot_news):
+    """Another process's change reaches this one through the token in the database."""
+    navigation.build_menu(request_for(), None)
+    ChannelPage.objects.filter(pk=hot_news.pk).update(title="Renamed elsewhere")  # no signals
+    assert navigation.build_menu(request_for(), None)[4].children[0].title == "Hot News"  # still cached
+    PageTreeVersion.objects.update(token="from-another-process")
+    assert navigation.build_menu(request_for(), None)[4].children[0].title == "Renamed elsewhere"
 
 
 def test_build_menu_marks_the_current_section_and_channel(reference_article, hot_news):

@@ -14,8 +14,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--base-url", default="http://127.0.0.1:8000")
         parser.add_argument("--no-demo", action="store_true", help="Do not load the demo site.")
+        parser.add_argument(
+            "--no-publish",
+            action="store_true",
+            help="Do not rebuild the published files (a large site whose files are current; "
+            "pages not published are still answered by Django).",
+        )
 
-    def handle(self, *args, base_url: str, no_demo: bool, **options):
+    def handle(self, *args, base_url: str, no_demo: bool, no_publish: bool = False, **options):
         # One process for every step: each `manage.py` start costs seconds of imports.
         base_url = base_url.rstrip("/")
         steps = [
@@ -30,7 +36,7 @@ class Command(BaseCommand):
         if not no_demo:
             call_command("set_site_address", base_url, stdout=self.stdout)
         call_command("create_first_admin", admin_url=f"{base_url}/admin/", stdout=self.stdout)
-        if apps.is_installed("cityportal.publishing"):
+        if apps.is_installed("cityportal.publishing") and not no_publish:
             # Public pages as files, rendered with this version of the templates.
             self.stdout.write("==> Publishing the public pages")
             call_command("publish_site", stdout=self.stdout, stderr=self.stderr)
