@@ -81,15 +81,18 @@ def live_items(
     within: Page | None = None,
     locale: Locale | None = None,
     public_pages: PageQuerySet | None = None,
+    subtree_size: int | None = None,
 ) -> PageQuerySet:
     """Published, public content items, newest first (by first publication time).
     ``public_pages``: ``Page.objects.live().public()`` made once for several listings
-    (public() reads the view restrictions each time it is called)."""
+    (public() reads the view restrictions each time it is called). ``subtree_size``:
+    about how many pages are under ``within``, when the caller knows it (it saves a
+    query that counts them)."""
     qs = public_pages if public_pages is not None else Page.objects.live().public()
     # Whatever is published under the listed tree later may change this listing.
     render_record.record_subtree(within.path if within is not None else "")
     if connection.vendor == "sqlite":
-        qs = _sqlite_plan(qs, within, locale)
+        qs = _sqlite_plan(qs, within, locale, subtree_size)
     else:
         qs = qs.type(*item_page_models())
         if within is not None:
@@ -99,7 +102,9 @@ def live_items(
     return qs.filter(~Q(first_published_at=None)).order_by("-first_published_at", "-pk")
 
 
-def _sqlite_plan(qs: PageQuerySet, within: Page | None, locale: Locale | None) -> PageQuerySet:
+def _sqlite_plan(
+    qs: PageQuerySet, within: Page | None, locale: Locale | None, subtree_size: int | None
+) -> PageQuerySet:
     """The same conditions, written so that SQLite, which runs without planner
     statistics, reads few rows: otherwise it picks the content type or locale index
     (nearly every page of a large site matches) and sorts the whole result to find the
@@ -110,11 +115,34 @@ def _sqlite_plan(qs: PageQuerySet, within: Page | None, locale: Locale | None) -
     if locale is not None:
         qs = filter_locale(qs, locale)
     if within is not None:
-        if _is_small_subtree(within):
+        small = subtree_size < SMALL_SUBTREE if subtree_size is not None else _is_small_subtree(within)
+        if small:
             qs = qs.filter(path__gt=within.path, path__lte=_subtree_upper_bound(within.path))
         else:
             qs = filter_below(qs, within)
     return qs
+
+
+def subtree_sizes(pages: Iterable[Page]) -> dict[int, int]:
+    """About how many pages are under each page (by id): its children and theirs, read
+    from the tree's child counts in one query. Right for sections, whose items sit in
+    their channels; deeper levels are not counted."""
+    pages = list(pages)
+    if not pages:
+        return {}
+    depth = pages[0].depth
+    assert all(page.depth == depth for page in pages), "pages of one depth"
+    sizes = {page.pk: page.numchild for page in pages}
+    by_path = {page.path: page.pk for page in pages}
+    condition = Q()
+    for page in pages:
+        condition |= Q(path__gt=page.path, path__lte=_subtree_upper_bound(page.path))
+    children = Page.objects.filter(condition, depth=depth + 1)
+    for path, numchild in children.values_list("path", "numchild"):
+        parent = by_path.get(path[: -Page.steplen])
+        if parent is not None:
+            sizes[parent] += numchild
+    return sizes
 
 
 def parents_of(pages: Iterable[Page], *fields: str) -> dict[int, Page | None]:

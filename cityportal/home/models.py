@@ -7,8 +7,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from cityportal.core.items import filter_below, live_items
+from cityportal.core.items import filter_below, live_items, subtree_sizes
 from cityportal.core.models import PortalPage
+from cityportal.core.routing import route_by_address
 from cityportal.news.models import ChannelPage, SectionPage
 
 TOP_NEWS_COUNT = 5
@@ -48,6 +49,11 @@ class HomePage(PortalPage):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        # The edition's home is where every address of the edition starts.
+        found = route_by_address(self, request, path_components)
+        return found if found is not None else super().route(request, path_components)
+
     def top_news(self):
         # The same rule as the Top News channel, limited to this home page's tree.
         return filter_below(
@@ -62,10 +68,18 @@ class HomePage(PortalPage):
         )
 
     def sections_with_latest(self):
-        sections = SectionPage.objects.live().public().child_of(self).in_menu()
+        sections = list(SectionPage.objects.live().public().child_of(self).in_menu())
         public_pages = Page.objects.live().public()
+        sizes = subtree_sizes(sections)
         return [
-            (section, list(live_items(within=section, public_pages=public_pages)[:LATEST_PER_SECTION]))
+            (
+                section,
+                list(
+                    live_items(within=section, public_pages=public_pages, subtree_size=sizes[section.pk])[
+                        :LATEST_PER_SECTION
+                    ]
+                ),
+            )
             for section in sections
         ]
 

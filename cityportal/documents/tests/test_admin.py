@@ -10,7 +10,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from cityportal.documents import sample_files
 from cityportal.documents.models import DocumentLibraryPage, DocumentPage, PortalDocument
-from cityportal.documents.tests.test_formats import EXE, HTML, docx_with_macros
+from cityportal.documents.tests.test_formats import EXE, HTML, by_size, docx_with_macros
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +49,7 @@ def test_a_real_pdf_is_uploaded(admin_client):
         ("macro.docx", docx_with_macros(), "“macro.docx” contains macros."),
         ("plan.ods", sample_files.odt_bytes("x", []), "is not a real OpenDocument spreadsheet (ODS) file"),
     ],
+    ids=by_size,
 )
 def test_a_file_that_is_not_what_its_name_says_is_refused(admin_client, name, data, message):
     response = upload(admin_client, name, data)

@@ -249,15 +249,19 @@ def test_the_routes_channel_counts_visible_stops_in_a_fixed_number_of_queries(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    client.get(routes_channel.url)  # the menu, built once per page-tree version
     with CaptureQueriesContext(connection) as before:
         client.get(routes_channel.url)
+    # Counted now: the next request empties the query log that the count is read from.
+    queries_before = len(before.captured_queries)
     hidden = make_attraction(top_eight, "Hidden Temple")
     for number in range(3):
         route = TouristRoutePage(title=f"Extra route {number}", duration="An hour")
         route.stops = [RouteStop(attraction=hidden), RouteStop(attraction=hidden)]
         publish(routes_channel, route)
     hidden.unpublish()
-    with django_assert_max_num_queries(len(before.captured_queries)):
+    client.get(routes_channel.url)
+    with django_assert_max_num_queries(queries_before):
         html = soup(client.get(routes_channel.url))
     metas = [text_of(i.select_one(".card__meta")) for i in html.select(".route-list__item")]
     assert sum("Duration: An hour · 0 stops" in meta for meta in metas) == 3
