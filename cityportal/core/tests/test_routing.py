@@ -4,6 +4,7 @@ finds, for every page of the demo and the routes of routable pages, in fewer que
 import pytest
 from django.http import Http404
 from django.test import RequestFactory
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
 from cityportal.core.routing import route_by_address
@@ -35,13 +36,18 @@ def summary(result):
     return (page.pk, view, tuple(args[1:]) if args else (), kwargs)
 
 
+ROUTES = (["page", "2"], ["page", "x"], ["rss.xml"], ["write"], ["track"], ["letters"], ["results"])
+
+
 def addresses(home):
-    """Every page under the home, and the routes of its routable pages."""
+    """Every page under the home and an address below it that is not a page, and the
+    routes of the routable pages."""
     for page in Page.objects.descendant_of(home).specific():
         components = [c for c in page.url_path[len(home.url_path) :].split("/") if c]
         yield components
-        for extra in (["page", "2"], ["rss.xml"], ["write"], ["track"], ["letters"], ["results"], ["nope"]):
-            yield components + extra
+        yield components + ["nope"]
+        if isinstance(page, RoutablePageMixin):
+            yield from (components + extra for extra in ROUTES)
     yield ["no-such-section"]
     yield ["current-news", "no-such-channel", "x"]
 
@@ -51,7 +57,7 @@ def test_every_address_routes_as_wagtail_routes_it(demo_home):
     for components in addresses(demo_home):
         assert shortcut(demo_home, components) == walk(demo_home, components), components
         checked += 1
-    assert checked > 1000
+    assert checked > 700
 
 
 def test_a_child_under_a_draft_page_and_a_draft_page_route_as_wagtail(demo_home):
