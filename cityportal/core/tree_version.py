@@ -9,12 +9,15 @@ from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 from wagtail.models import Page, Site
 from wagtail.signals import post_page_move
 
 T = TypeVar("T")
 
 _ROW = 1
+# Sent after every new token, from page signals and from bulk writers alike.
+page_tree_changed = Signal()
 _cache: dict[Hashable, object] = {}
 _cache_token: str | None = None
 
@@ -26,10 +29,13 @@ def current() -> str:
     return token or ""
 
 
-def bump() -> None:
+def bump(*, bulk: bool = False) -> None:
+    """``bulk``: pages were written without Page.save and its signals (so nothing that
+    listens to those, such as static publishing, has seen them)."""
     from cityportal.core.models import PageTreeVersion
 
     PageTreeVersion.objects.update_or_create(pk=_ROW, defaults={"token": uuid.uuid4().hex})
+    page_tree_changed.send(sender=PageTreeVersion, bulk=bulk)
 
 
 def cached(key: Hashable, build: Callable[[], T]) -> T:

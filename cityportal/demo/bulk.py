@@ -108,7 +108,7 @@ def generate_sample_items(
         started = time.monotonic()
         index_pages(page_ids, batch_size=batch_size, progress=say)
         indexing = time.monotonic() - started
-        tree_version.bump()  # written without Page.save, whose signals would do this
+        tree_version.bump(bulk=True)  # written without Page.save, whose signals would do this
     return GenerationResult(
         created=len(page_ids),
         channels=len(plans),

@@ -84,3 +84,20 @@ class IntegrityFinding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.path}"
+
+
+class PublishedState(models.Model):
+    """What the published files are up to date with (one row): the code and templates
+    of the last full rebuild (a fingerprint), and whether pages changed since without
+    being published (publishing on change off, bulk writes). `make run` rebuilds at
+    start only then, so that a large site is not rebuilt at every restart."""
+
+    fingerprint = models.CharField(_("code fingerprint"), max_length=64)
+    pages_changed_unpublished = models.BooleanField(_("pages changed without being published"), default=False)
+    rebuilt_at = models.DateTimeField(_("last full rebuild"))
+
+    class Meta:
+        verbose_name = _("published state")
+
+    def __str__(self) -> str:
+        return f"{self.fingerprint[:12]} ({self.rebuilt_at:%Y-%m-%d %H:%M})"

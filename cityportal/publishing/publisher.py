@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from cityportal.core import render_record
 from cityportal.core.progress import Progress
-from cityportal.publishing import files, units
+from cityportal.publishing import files, state, units
 from cityportal.publishing.models import Dependency, PublishedFile, PublishFailure
 from cityportal.publishing.render import Renderer
 
@@ -266,6 +266,8 @@ def rebuild(processes: int = 2, chunk_size: int = 20, stream=None) -> PublishRep
     report.add(publish_units(sorted(gone), renderer=renderer, chrome=chrome))
     report.units -= len(gone)
     report.seconds = time.monotonic() - started
+    if not report.failures:
+        state.record_rebuild()
     return report
 
 

@@ -14,7 +14,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, pre_page_move
 
-from cityportal.core import render_record
+from cityportal.core import render_record, tree_version
 from cityportal.publishing.changes import Change
 from cityportal.publishing.models import Dependency
 from cityportal.publishing.render import IGNORED_MODELS
@@ -109,6 +109,15 @@ def _model_changed(instance) -> None:
         _note(lambda change: change.model_keys.update(keys))
 
 
+def _tree_changed(sender, bulk: bool = False, **kwargs) -> None:
+    # Published changes keep the files current; others leave them behind until a rebuild.
+    if (bulk or not enabled()) and tables_ready():
+        from cityportal.publishing import state
+
+        state.note_unpublished_change()
+
+
+tree_version.page_tree_changed.connect(_tree_changed, dispatch_uid="cityportal.publishing.tree_changed")
 page_published.connect(_page_changed, dispatch_uid="cityportal.publishing.published")
 page_unpublished.connect(_page_changed, dispatch_uid="cityportal.publishing.unpublished")
 pre_page_move.connect(_page_moving, dispatch_uid="cityportal.publishing.moving")

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from cityportal.core.progress import Progress
-from cityportal.publishing import publisher, units
+from cityportal.publishing import publisher, state, units
 from cityportal.publishing.models import PublishedFile, PublishFailure
 
 pytestmark = pytest.mark.django_db
@@ -99,6 +99,11 @@ def test_a_full_rebuild_publishes_every_unit_and_check_finds_exactly_what_differ
     assert published == set(units.all_units())
     assert (public_dir / "404.html").exists() and (public_dir / "sitemap.xml").exists()
     assert (public_dir / "en/current-news/hot-news/page/2/index.html").exists()
+    # A start of `make run` finds the files current and does not rebuild them.
+    assert state.outdated_reason() is None
+    output = io.StringIO()
+    call_command("publish_site", "--if-outdated", stdout=output, stderr=io.StringIO())
+    assert "is up to date" in output.getvalue()
 
     listing = public_dir / "en/current-news/hot-news/page/2/index.html"
     listing.write_bytes(listing.read_bytes().replace(b"Hot News", b"Hacked"))

@@ -39,4 +39,4 @@ class Command(BaseCommand):
         if apps.is_installed("cityportal.publishing") and not no_publish:
             # Public pages as files, rendered with this version of the templates.
             self.stdout.write("==> Publishing the public pages")
-            call_command("publish_site", stdout=self.stdout, stderr=self.stderr)
+            call_command("publish_site", if_outdated=True, stdout=self.stdout, stderr=self.stderr)

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management import BaseCommand, CommandError
 
-from cityportal.publishing import publisher, units
+from cityportal.publishing import publisher, state, units
 
 
 class Command(BaseCommand):
@@ -23,9 +23,21 @@ class Command(BaseCommand):
         parser.add_argument(
             "--check", action="store_true", help="Compare only; exit with status 1 on any difference."
         )
+        parser.add_argument(
+            "--if-outdated",
+            action="store_true",
+            help="Rebuild only when the code changed since the last rebuild, a page failed to "
+            "publish or pages changed without being published (what `make run` does at start).",
+        )
 
-    def handle(self, *args, processes: int, check: bool, **options):
+    def handle(self, *args, processes: int, check: bool, if_outdated: bool = False, **options):
         root = units.public_dir()
+        if if_outdated and not check:
+            reason = state.outdated_reason()
+            if reason is None:
+                self.stdout.write(f"{root} is up to date with this version and the content; not rebuilt.")
+                return
+            self.stdout.write(f"Rebuilding: {reason}.")
         if check:
             differences = publisher.check(processes=max(1, processes), stream=self.stderr)
             for difference in differences:
