@@ -20,6 +20,7 @@ _ROW = 1
 page_tree_changed = Signal()
 _cache: dict[Hashable, object] = {}
 _cache_token: str | None = None
+_MISSING = object()
 
 
 def current() -> str:
@@ -45,9 +46,10 @@ def cached(key: Hashable, build: Callable[[], T]) -> T:
     if token != _cache_token:
         _cache.clear()
         _cache_token = token
-    if key not in _cache:
-        _cache[key] = build()
-    return _cache[key]  # type: ignore[return-value]
+    value = _cache.get(key, _MISSING)
+    if value is _MISSING:  # read once: another thread (runserver) may clear the cache
+        value = _cache[key] = build()
+    return value  # type: ignore[return-value]
 
 
 def _changed(sender, instance=None, **kwargs) -> None:
