@@ -331,7 +331,9 @@ class ArticlePage(PortalPage):
     @cached_property
     def _public_articles(self):
         # public() reads the view restrictions each time it is called: once per render.
-        return ArticlePage.objects.live().public()
+        # Neighbours and related articles show a title, an address and a date: their
+        # bodies (the largest column) are not read.
+        return ArticlePage.objects.live().public().defer_streamfields()
 
     def siblings_in_channel(self):
         return filter_siblings(self._public_articles, self).exclude(first_published_at=None)
@@ -393,7 +395,7 @@ class ArticlePage(PortalPage):
                     .values_list("pk", flat=True)
                 )
                 ids = list(newest[:count])
-                by_id = ArticlePage.objects.in_bulk(ids)
+                by_id = ArticlePage.objects.defer_streamfields().in_bulk(ids)
                 related = [by_id[pk] for pk in ids if pk in by_id]
         if len(related) < count:
             seen = {p.pk for p in related}

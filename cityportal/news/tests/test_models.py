@@ -194,6 +194,22 @@ def test_related_articles_share_a_tag_then_fill_from_the_channel(hot_news):
     assert all(r.get_parent().pk == hot_news.pk for r in related[1:])
 
 
+def test_neighbours_and_related_articles_are_read_without_their_bodies(hot_news, django_assert_num_queries):
+    older = make_article(hot_news, "Body-less older", at=city_time(2030, 3, 1, 8, 0, 0))
+    article = make_article(hot_news, "Body-less middle", at=city_time(2030, 3, 2, 8, 0, 0))
+    article.tags.add("ferry-pier")
+    article.save_revision().publish()
+    older.tags.add("ferry-pier")
+    older.save_revision().publish()
+    article = type(article).objects.get(pk=article.pk)
+    shown = [article.previous_in_channel(), *article.related_articles(count=3)]
+    assert shown[0] == older and older in shown[1:]
+    assert all("body" in page.get_deferred_fields() for page in shown)
+    # What the article page shows of them costs no further query.
+    with django_assert_num_queries(0):
+        assert all(page.title and page.first_published_at and page.url_path for page in shown)
+
+
 def test_structured_data_describes_the_reference_article(rf, reference_article):
     request = rf.get(reference_article.url)
     data = reference_article.structured_data(request, reference_article.display_source())
