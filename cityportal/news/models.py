@@ -395,7 +395,7 @@ class ArticlePage(PortalPage):
                     .values_list("pk", flat=True)
                 )
                 ids = list(newest[:count])
-                by_id = ArticlePage.objects.defer_streamfields().in_bulk(ids)
+                by_id = self._public_articles.in_bulk(ids)
                 related = [by_id[pk] for pk in ids if pk in by_id]
         if len(related) < count:
             seen = {p.pk for p in related}
