@@ -2,6 +2,7 @@
 way `make run` starts it (production settings, gunicorn, demo site) and Debian's
 chromium driven by Playwright."""
 
+import fcntl
 import os
 import re
 import shutil
@@ -72,6 +73,58 @@ def wait_for(url: str, timeout: float = 60) -> None:
             time.sleep(0.3)
 
 
+_ADMIN_PRINTED = re.compile(r"username:\s+(\S+)\s+password:\s+(\S+)")
+_prepared_sites: Path | None = None  # set for the session, shared by the xdist workers
+ADMIN_FILE = "test-administrator.txt"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _share_prepared_sites(tmp_path_factory):
+    """Where the prepared demo site is kept: the parent of a worker's own temporary
+    directory is the whole run's under xdist."""
+    global _prepared_sites
+    base = tmp_path_factory.getbasetemp()
+    _prepared_sites = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "prepared-site"
+
+
+def prepare_site(var_dir: Path, env: dict) -> tuple[str, str]:
+    """scripts/prepare-site.sh in ``var_dir``; the administrator's name and password.
+
+    On the embedded database, the first call of the run prepares the demo site from
+    nothing (migrations, demo content, administrator); later calls start from a copy
+    of it, as a restart of `make run` does, and the script brings it up to date (its
+    address, its published files). tests/test_make_run.py covers a start from nothing."""
+    template = _prepared_sites
+    if template is None or env.get("DATABASE_URL"):
+        return _run_prepare(env)
+    template.parent.mkdir(parents=True, exist_ok=True)
+    with open(template.parent / "prepared-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the other worker waits for the first copy
+        if not (template / ADMIN_FILE).exists():
+            first = {**env, "CITYPORTAL_VAR_DIR": str(template), "CITYPORTAL_PUBLISH_AT_START": "0"}
+            template.mkdir(exist_ok=True)
+            username, password = _run_prepare(first)
+            (template / ADMIN_FILE).write_text(f"{username}\n{password}\n")
+    shutil.copytree(template, var_dir, dirs_exist_ok=True)  # file times kept: static is current
+    username, password = (var_dir / ADMIN_FILE).read_text().split()
+    _run_prepare(env, printed=False)
+    return username, password
+
+
+def _run_prepare(env: dict, printed: bool = True) -> tuple[str, str]:
+    Path(env["CITYPORTAL_VAR_DIR"]).mkdir(parents=True, exist_ok=True)
+    prepared = subprocess.run(
+        ["scripts/prepare-site.sh", "production"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert prepared.returncode == 0, prepared.stdout + prepared.stderr
+    if not printed:
+        assert "An administrator already exists" in prepared.stdout, prepared.stdout
+        return "", ""
+    match = _ADMIN_PRINTED.search(prepared.stdout)
+    assert match, f"no administrator password printed:\n{prepared.stdout}"
+    return match.group(1), match.group(2)
+
+
 def start_portal(
     var_dir: Path,
     workers: int = 2,
@@ -93,12 +146,7 @@ def start_portal(
         **(extra_env or {}),
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    prepared = subprocess.run(
-        ["scripts/prepare-site.sh", "production"], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    assert prepared.returncode == 0, prepared.stdout + prepared.stderr
-    match = re.search(r"username:\s+(\S+)\s+password:\s+(\S+)", prepared.stdout)
-    assert match, f"no administrator password printed:\n{prepared.stdout}"
+    username, password = prepare_site(var_dir, env)
     env["SECRET_KEY"] = (var_dir / "secret_key").read_text().strip()
     env["CITYPORTAL_HTTPS"] = "0"
     env["ALLOWED_HOSTS"] = "127.0.0.1,localhost"
@@ -118,7 +166,7 @@ def start_portal(
     )
     url = f"http://127.0.0.1:{port}"
     wait_for(url + "/robots.txt")
-    return PortalServer(url, env, match.group(1), match.group(2), process)
+    return PortalServer(url, env, username, password, process)
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, VENV_BIN
+from tests.conftest import ROOT, VENV_BIN, prepare_site
 
 pytestmark = [pytest.mark.server, pytest.mark.xdist_group("backups")]
 
@@ -51,11 +51,7 @@ def manage(env: dict, *args: str, check: bool = True) -> subprocess.CompletedPro
 
 
 def prepare(env: dict) -> None:
-    Path(env["CITYPORTAL_VAR_DIR"]).mkdir(parents=True, exist_ok=True)
-    prepared = subprocess.run(
-        ["scripts/prepare-site.sh", "production"], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    assert prepared.returncode == 0, prepared.stdout + prepared.stderr
+    prepare_site(Path(env["CITYPORTAL_VAR_DIR"]), env)
 
 
 def tree(directory: Path) -> dict[str, bytes]:

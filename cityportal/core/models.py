@@ -96,6 +96,12 @@ class PortalPage(Page):
     # Pages with forms or per-visitor answers (mailbox, surveys) set this False and are
     # always served by Django.
     static_publishable: ClassVar[bool] = True
+    # Fields that change how the page looks wherever it is shown, but never whether a
+    # listing shows it or where: no listing filters or sorts by them. An edit of these
+    # alone re-publishes only the pages that show this one, not every page of every
+    # listing around it (publishing.signals). A field any listing filters or sorts by
+    # must not be named here: the title, if some listing is alphabetical.
+    display_only_fields: ClassVar[tuple[str, ...]] = ("seo_title", "search_description")
 
     search_fields = Page.search_fields + [
         index.SearchField("segmented_search_text"),

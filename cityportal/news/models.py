@@ -280,6 +280,16 @@ class ArticlePage(PortalPage):
         ),
     ]
     search_fields = PortalPage.search_fields + [index.FilterField("is_top_news")]
+    # Listings of articles go by publication time, the featuring flags, the lead image
+    # (picture news) and the tags (related articles), never by these.
+    display_only_fields = PortalPage.display_only_fields + (
+        "title",
+        "source",
+        "summary",
+        "lead_image_alt",
+        "body",
+        "translator",
+    )
     parent_page_types = ["news.ChannelPage"]
     subpage_types: list[str] = []
 

@@ -9,6 +9,7 @@ set; a change to it re-publishes the whole site.
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import Q
 from wagtail.models import Page
 
 from cityportal.core import render_record
@@ -28,6 +29,11 @@ class Change:
     # (tree path, depth) of places pages were in before they moved or were deleted
     old_places: set[tuple[str, int]] = field(default_factory=set)
     model_keys: set[str] = field(default_factory=set)
+    # Pages edited in place: live before and after, at the same address, and with no
+    # field changed that could take them into or out of a listing or move them in one
+    # (see signals._page_saving). Only what shows them needs them again.
+    in_place: set[int] = field(default_factory=set)
+    displaced: set[int] = field(default_factory=set)  # saved otherwise in the same change
 
     def is_empty(self) -> bool:
         return not (self.page_ids or self.old_places or self.model_keys)
@@ -37,6 +43,7 @@ class Change:
             "page_ids": sorted(self.page_ids),
             "old_places": sorted([path, depth] for path, depth in self.old_places),
             "model_keys": sorted(self.model_keys),
+            "in_place": sorted((self.in_place - self.displaced) & self.page_ids),
         }
 
 
@@ -52,31 +59,70 @@ def listing_keys(tree_path: str, depth: int) -> set[str]:
 
 def affected(change: Change) -> tuple[set[str], set[str]] | None:
     """The units to publish first (the changed pages themselves and their translations)
-    and then (every unit that showed them or lists where they are or were); None when
-    the change touches what every page shows."""
+    and then (every unit that showed them or lists where they are or were, and the
+    later pages a listing has grown); None when the change touches what every page
+    shows."""
     pages = list(Page.objects.filter(pk__in=change.page_ids).only("id", "path", "depth", "translation_key"))
-    places = {(page.path, page.depth) for page in pages} | change.old_places
+    moved = [page for page in pages if _address_changed(page)]
+    # In place only if it was on disk already where it is: a page new to the public
+    # site (or never published as a file) joins listings.
+    candidates = change.in_place - change.displaced - {page.pk for page in moved}
+    on_disk = PublishedFile.objects.filter(unit__in=[units.page_unit(pk) for pk in candidates])
+    in_place = {units.unit_page_id(unit) for unit in on_disk.values_list("unit", flat=True).distinct()}
+    places = {(page.path, page.depth) for page in pages if page.pk not in in_place} | change.old_places
     keys = {render_record.page_key(pk) for pk in change.page_ids} | change.model_keys
     for path, depth in places:
         keys |= listing_keys(path, depth)
     if keys & chrome_keys():
         return None
-    first = {units.page_unit(pk) for pk in change.page_ids}
+    addresses = units.Addresses()
     # The language switch of each translation names this page.
     translation_keys = {page.translation_key for page in pages}
-    first |= {
-        units.page_unit(pk)
-        for pk in Page.objects.filter(translation_key__in=translation_keys).values_list("pk", flat=True)
-    }
+    first_pages = set(change.page_ids)
+    first_pages |= set(Page.objects.filter(translation_key__in=translation_keys).values_list("pk", flat=True))
     # A page whose address changed takes its descendants' addresses with it.
-    moved = [page for page in pages if _address_changed(page)]
     for page in moved:
-        first |= {units.page_unit(pk) for pk in Page.objects.descendant_of(page).values_list("pk", flat=True)}
+        first_pages |= set(Page.objects.descendant_of(page).values_list("pk", flat=True))
+    first = units_of_pages(first_pages, addresses)
     then = set()
     for chunk in _chunks(sorted(keys), 500):
         then |= set(Dependency.objects.filter(key__in=chunk).values_list("unit", flat=True))
     then.discard(units.CHROME)
+    then |= new_units(then, addresses)
     return first, then - first
+
+
+def units_of_pages(page_ids: set[int], addresses: units.Addresses) -> set[str]:
+    """Every unit of the pages: those they are to be published as now, and those they
+    were published as (which go if they are no longer to be)."""
+    result = {units.page_unit(pk) for pk in page_ids}
+    for page in _pages_with_more_addresses(page_ids):
+        result |= set(addresses.of_page(page) or {})
+        result |= _published_units(page.pk)
+    return result
+
+
+def new_units(unit_list: set[str], addresses: units.Addresses) -> set[str]:
+    """Addresses the units' pages answer at now and have not been published at (a
+    listing that has grown a page)."""
+    page_ids = {units.unit_page_id(unit) for unit in unit_list} - {None}
+    result = set()
+    for page in _pages_with_more_addresses(page_ids):
+        result |= set(addresses.of_page(page) or {}) - _published_units(page.pk)
+    return result
+
+
+def _pages_with_more_addresses(page_ids: set[int]) -> list[Page]:
+    pages = Page.objects.filter(pk__in=page_ids).only("id", "content_type_id")
+    ids = [page.pk for page in pages if units.has_more_addresses(page.specific_class or Page)]
+    return list(Page.objects.filter(pk__in=ids).specific()) if ids else []
+
+
+def _published_units(page_id: int) -> set[str]:
+    # "page:5@..." as a range of the unit index ("A" follows "@"), which LIKE is not.
+    main = units.page_unit(page_id)
+    published = PublishedFile.objects.filter(Q(unit=main) | Q(unit__gt=main + "@", unit__lt=main + "A"))
+    return set(published.values_list("unit", flat=True).distinct())
 
 
 def _address_changed(page: Page) -> bool:

@@ -60,10 +60,12 @@ def chrome_keys() -> set[str]:
     return set(Dependency.objects.filter(unit=units.CHROME).values_list("key", flat=True))
 
 
-def render_unit(unit: str, renderer: Renderer) -> tuple[dict[str, bytes], set[str]] | None:
+def render_unit(
+    unit: str, renderer: Renderer, addresses: units.Addresses | None = None
+) -> tuple[dict[str, bytes], set[str]] | None:
     """The files of a unit and what its render read; None if it is not to be published.
     Raises RenderFailed when an address does not render as a public page."""
-    urls = units.unit_urls(unit)
+    urls = (addresses or units.Addresses()).of(unit)
     if urls is None:
         return None
     expected = 404 if unit.startswith("not-found") else 200
@@ -96,11 +98,16 @@ def _withdraw(unit: str, report: PublishReport) -> None:
 
 
 def publish_unit(
-    unit: str, renderer: Renderer, chrome: set[str], report: PublishReport, force: bool = False
+    unit: str,
+    renderer: Renderer,
+    chrome: set[str],
+    report: PublishReport,
+    force: bool = False,
+    addresses: units.Addresses | None = None,
 ) -> None:
     report.units += 1
     try:
-        result = render_unit(unit, renderer)
+        result = render_unit(unit, renderer, addresses)
     except RenderFailed as error:
         url = str(error).split(":", 1)[0].split(" ", 1)[0]
         PublishFailure.objects.update_or_create(
@@ -131,7 +138,10 @@ def publish_unit(
             files.write_atomic(root, path, data)
             report.written += 1
         rows.append(PublishedFile(path=path, unit=unit, sha256=digest, size=len(data), published_at=now))
+    # A file another unit has taken over since (a page's later addresses became units
+    # of their own) is that unit's now: left alone.
     stale = set(existing) - set(output)
+    stale = set(PublishedFile.objects.filter(unit=unit, path__in=stale).values_list("path", flat=True))
     for path in stale:
         files.remove(root, path)
         report.removed += 1
@@ -154,27 +164,32 @@ def publish_units(
     renderer: Renderer | None = None,
     chrome: set[str] | None = None,
     force: bool = False,
+    addresses: units.Addresses | None = None,
 ) -> PublishReport:
     """Publishes the units; ``force`` writes every file even where the records say the
     disk already holds it (repair)."""
     started = time.monotonic()
     renderer = renderer or Renderer()
     chrome = chrome_keys() if chrome is None else chrome
+    addresses = addresses or units.Addresses()
     units.public_dir().mkdir(parents=True, exist_ok=True)
     report = PublishReport()
     for unit in unit_list:
-        publish_unit(unit, renderer, chrome, report, force)
+        publish_unit(unit, renderer, chrome, report, force, addresses)
     report.seconds = time.monotonic() - started
     return report
 
 
-def learn_chrome(unit_list: list[str], renderer: Renderer) -> set[str]:
+def learn_chrome(
+    unit_list: list[str], renderer: Renderer, addresses: units.Addresses | None = None
+) -> set[str]:
     """What (nearly) every page of an edition reads: menus, the edition's home, the
     site settings. Kept once as the "chrome" instead of once per unit; a change to any
     of it re-publishes the whole site."""
+    addresses = addresses or units.Addresses()
     by_edition: dict[str, list[str]] = {}
     for unit in unit_list:
-        urls = units.unit_urls(unit) or []
+        urls = addresses.of(unit) or []
         if urls and units.unit_page_id(unit) is not None:
             by_edition.setdefault(urls[0].strip("/").split("/", 1)[0], []).append(urls[0])
     chrome: set[str] = set()
@@ -191,23 +206,24 @@ def learn_chrome(unit_list: list[str], renderer: Renderer) -> set[str]:
 _worker_renderer: Renderer | None = None
 
 
-def _worker_publish(args: tuple[list[str], set[str]]) -> PublishReport:
+def _worker_publish(args: tuple[dict[str, list[str]], set[str]]) -> PublishReport:
     global _worker_renderer
     chunk, chrome = args
     if _worker_renderer is None:
         _worker_renderer = Renderer()
-    return publish_units(chunk, renderer=_worker_renderer, chrome=chrome)
+    return publish_units(chunk, renderer=_worker_renderer, chrome=chrome, addresses=units.Addresses(chunk))
 
 
-def _worker_render(chunk: list[str]) -> dict[str, str | None]:
+def _worker_render(chunk: dict[str, list[str]]) -> dict[str, str | None]:
     """For --check: the SHA-256 of every file the units would have (None: withdrawn)."""
     global _worker_renderer
     if _worker_renderer is None:
         _worker_renderer = Renderer()
+    addresses = units.Addresses(chunk)
     hashes: dict[str, str | None] = {}
     for unit in chunk:
         try:
-            result = render_unit(unit, _worker_renderer)
+            result = render_unit(unit, _worker_renderer, addresses)
         except RenderFailed:
             continue
         if result is not None:
@@ -238,21 +254,24 @@ def run_in_processes(
     return results
 
 
-def chunked(items: list, size: int) -> list[list]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
+def chunked(addresses: dict[str, list[str]], size: int) -> list[dict[str, list[str]]]:
+    """The units with their addresses, in order, ``size`` to a chunk."""
+    items = list(addresses.items())
+    return [dict(items[i : i + size]) for i in range(0, len(items), size)]
 
 
 def rebuild(processes: int = 2, chunk_size: int = 20, stream=None) -> PublishReport:
     """Publishes every unit again (both cores by default) and withdraws the units that
     are no longer public. Readers keep getting whole files throughout."""
     started = time.monotonic()
-    unit_list = units.all_units()
+    known = units.all_unit_addresses()
+    unit_list = list(known)
     renderer = Renderer()
-    chrome = learn_chrome(unit_list, renderer)
+    chrome = learn_chrome(unit_list, renderer, units.Addresses(known))
     with transaction.atomic():
         Dependency.objects.filter(unit=units.CHROME).delete()
         Dependency.objects.bulk_create(Dependency(unit=units.CHROME, key=key) for key in sorted(chrome))
-    chunks = chunked(unit_list, chunk_size)
+    chunks = chunked(known, chunk_size)
     progress = Progress("Publishing pages", len(unit_list), chunk_size, stream)
     report = PublishReport()
     for result in run_in_processes(
@@ -279,10 +298,10 @@ class Difference:
 
 def check(processes: int = 2, chunk_size: int = 20, stream=None) -> list[Difference]:
     """Compares the public directory with what publishing now would write."""
-    unit_list = units.all_units()
-    progress = Progress("Rendering for comparison", len(unit_list), chunk_size, stream)
+    known = units.all_unit_addresses()
+    progress = Progress("Rendering for comparison", len(known), chunk_size, stream)
     expected: dict[str, str | None] = {}
-    for hashes in run_in_processes(_worker_render, chunked(unit_list, chunk_size), processes, progress):
+    for hashes in run_in_processes(_worker_render, chunked(known, chunk_size), processes, progress):
         expected.update(hashes)
     root = units.public_dir()
     differences = []

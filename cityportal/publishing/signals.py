@@ -10,7 +10,7 @@ import threading
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, pre_page_move
 
@@ -21,6 +21,24 @@ from cityportal.publishing.render import IGNORED_MODELS
 
 logger = logging.getLogger(__name__)
 _pending = threading.local()
+
+# Wagtail's bookkeeping, written by every save of a draft or a publication. No listing
+# filters or sorts by it (core.items lists by first publication time, not the last).
+BOOKKEEPING_FIELDS = frozenset(
+    {
+        "draft_title",
+        "latest_revision_id",
+        "latest_revision_created_at",
+        "live_revision_id",
+        "has_unpublished_changes",
+        "last_published_at",
+        "numchild",
+        "owner_id",
+        "locked",
+        "locked_at",
+        "locked_by_id",
+    }
+)
 
 
 def enabled() -> bool:
@@ -61,6 +79,34 @@ def _hand_over() -> None:
         publish_changes.enqueue(**change.as_task_arguments())
     except Exception:  # noqa: BLE001 - a publishing problem must not undo the editor's change
         logger.exception("Could not hand the change over to the publishing task")
+
+
+def _page_saving(sender, instance, raw: bool = False, **kwargs) -> None:
+    """Before a page is saved: whether the save keeps the page where it is in every
+    listing (see Change.in_place). One query, on sites that publish on change."""
+    if not enabled() or raw or not isinstance(instance, Page) or instance.pk is None:
+        return
+    display_only = set(getattr(instance, "display_only_fields", ())) | BOOKKEEPING_FIELDS
+    compared = [
+        field.attname
+        for field in type(instance)._meta.concrete_fields
+        if field.attname not in display_only and field.name not in display_only
+    ]
+    before = type(instance)._base_manager.filter(pk=instance.pk).values(*compared).first()
+    in_place = (
+        before is not None
+        and before["live"]
+        and all(before[name] == getattr(instance, name) for name in compared)
+    )
+
+    def update(change: Change) -> None:
+        if in_place and instance.pk not in change.displaced:
+            change.in_place.add(instance.pk)
+        else:
+            change.in_place.discard(instance.pk)
+            change.displaced.add(instance.pk)
+
+    _note(update)
 
 
 def _page_changed(sender, instance: Page, **kwargs) -> None:
@@ -118,6 +164,7 @@ def _tree_changed(sender, bulk: bool = False, **kwargs) -> None:
 
 
 tree_version.page_tree_changed.connect(_tree_changed, dispatch_uid="cityportal.publishing.tree_changed")
+pre_save.connect(_page_saving, dispatch_uid="cityportal.publishing.saving")
 page_published.connect(_page_changed, dispatch_uid="cityportal.publishing.published")
 page_unpublished.connect(_page_changed, dispatch_uid="cityportal.publishing.unpublished")
 pre_page_move.connect(_page_moving, dispatch_uid="cityportal.publishing.moving")

@@ -1,10 +1,11 @@
 """Publication units: the pieces the published site is made of, and their addresses.
 
-A unit is rendered and written as a whole. ``page:<id>`` is a page with every address
-it answers at (``Page.get_cached_paths()``, the protocol Wagtail's front-end cache
-purging uses too: a channel adds its later pages and its feed); the others are the
-addresses that belong to no page: each edition's feed and "not found" page, the
-sitemap and robots.txt.
+A unit is rendered and written as a whole. ``page:<id>`` is a page at its own address;
+``page:<id>@<path>`` is one of the other addresses it answers at
+(``Page.get_cached_paths()``, the protocol Wagtail's front-end cache purging uses too:
+a channel adds its later pages and its feed), so that an edit re-publishes the one page
+of a listing that shows it, not all of them. The other units are the addresses that
+belong to no page: each edition's feed and "not found" page, the sitemap and robots.txt.
 """
 
 from urllib.parse import unquote
@@ -18,12 +19,19 @@ CHROME = "chrome"  # not a unit: the dependencies shared by every page
 NOT_FOUND_PROBE = "__not-published__/"
 
 
-def page_unit(page_id: int) -> str:
-    return f"page:{page_id}"
+def page_unit(page_id: int, cached_path: str = "/") -> str:
+    """The unit of a page at one of its addresses (``cached_path`` as
+    ``get_cached_paths()`` gives it; "/" is the page itself)."""
+    return f"page:{page_id}" if cached_path == "/" else f"page:{page_id}@{cached_path}"
 
 
 def unit_page_id(unit: str) -> int | None:
-    return int(unit[5:]) if unit.startswith("page:") else None
+    return int(unit[5:].split("@", 1)[0]) if unit.startswith("page:") else None
+
+
+def unit_cached_path(unit: str) -> str:
+    """The ``get_cached_paths()`` entry of a page's unit."""
+    return unit.split("@", 1)[1] if "@" in unit else "/"
 
 
 def url_to_file(url: str) -> str:
@@ -61,21 +69,41 @@ def is_publishable(page: Page) -> bool:
     return bool(getattr(page.specific_class, "static_publishable", False)) if page.specific_class else False
 
 
-def page_urls(page: Page) -> list[str] | None:
-    """The addresses of a page's unit, or None when the page is not to be published
-    (not live, restricted, a page with forms, or outside every site)."""
+def page_addresses(page: Page, run: "Addresses | None" = None) -> dict[str, str] | None:
+    """Each unit of a page with its address, its own first; None when the page is not
+    to be published (not live, restricted, a page with forms, or outside every site).
+    ``run``: what a publishing run has looked up already (the site, the restrictions)."""
+    run = run or Addresses()
     if not page.live or not is_publishable(page):
         return None
-    if any(page.path.startswith(restricted) for restricted in restricted_paths()):
+    if any(page.path.startswith(path) for path in run.restricted):
         return None
-    parts = page.get_url_parts()
+    parts = page.get_url_parts(request=run)  # Wagtail keeps the sites' root paths on it
     if parts is None or parts[2] is None:
         return None
-    site = default_site()
-    if site is None or parts[0] != site.pk:
+    if run.site is None or parts[0] != run.site.pk:
         return None
     base = parts[2]
-    return [base + cached[1:] for cached in page.specific.get_cached_paths()]
+    page_class = page.specific_class or Page
+    cached_paths = page.specific.get_cached_paths() if has_more_addresses(page_class) else ["/"]
+    return {page_unit(page.pk, cached): base + cached[1:] for cached in cached_paths}
+
+
+def has_more_addresses(page_class: type[Page]) -> bool:
+    """Whether pages of the class answer at more than their own address (a listing's
+    later pages, a feed), which costs the specific page and a count to find out."""
+    return page_class.get_cached_paths is not Page.get_cached_paths
+
+
+def page_urls(page: Page) -> list[str] | None:
+    """Every address of a page, its own first, or None when it is not to be published."""
+    addresses = page_addresses(page.specific)
+    return list(addresses.values()) if addresses is not None else None
+
+
+def page_units(page: Page) -> list[str]:
+    """The units a page is published as now (none when it is not to be published)."""
+    return list(page_addresses(page.specific) or {})
 
 
 def fixed_units(site: Site) -> dict[str, list[str]]:
@@ -90,25 +118,75 @@ def fixed_units(site: Site) -> dict[str, list[str]]:
     return units
 
 
+class Addresses:
+    """The addresses of units, each page's worked out once for a publishing run (a
+    listing counts its pages to know them). Not to be kept across changes."""
+
+    def __init__(self, known: dict[str, list[str]] | None = None) -> None:
+        self._known: dict[str, list[str]] = dict(known or {})
+        self._pages: dict[int, dict[str, str] | None] = {}
+        self._looked_up = False
+        self._site: Site | None = None
+        self._restricted: list[str] = []
+
+    def _look_up(self) -> None:
+        if not self._looked_up:
+            self._site, self._restricted, self._looked_up = default_site(), restricted_paths(), True
+
+    @property
+    def site(self) -> Site | None:
+        self._look_up()
+        return self._site
+
+    @property
+    def restricted(self) -> list[str]:
+        self._look_up()
+        return self._restricted
+
+    def of_page(self, page: Page) -> dict[str, str] | None:
+        if page.pk not in self._pages:
+            self._pages[page.pk] = page_addresses(page, self)
+        return self._pages[page.pk]
+
+    def of(self, unit: str) -> list[str] | None:
+        """The addresses of a unit, or None when it is no longer to be published."""
+        if unit in self._known:
+            return self._known[unit]
+        page_id = unit_page_id(unit)
+        if page_id is None:
+            return fixed_units(self.site).get(unit) if self.site is not None else None
+        if page_id not in self._pages:
+            page = Page.objects.filter(pk=page_id).first()
+            self._pages[page_id] = self.of_page(page) if page is not None else None
+        addresses = self._pages[page_id]
+        if addresses is None or unit not in addresses:
+            return None
+        return [addresses[unit]]
+
+
 def unit_urls(unit: str) -> list[str] | None:
     """The addresses of any unit, or None when it is no longer to be published."""
-    page_id = unit_page_id(unit)
-    if page_id is not None:
-        page = Page.objects.filter(pk=page_id).first()
-        return page_urls(page) if page is not None else None
-    site = default_site()
-    return fixed_units(site).get(unit) if site is not None else None
+    return Addresses().of(unit)
+
+
+def all_unit_addresses() -> dict[str, list[str]]:
+    """Every unit of the published site with its addresses, pages in tree order
+    (parents first, each page's own address before its others)."""
+    run = Addresses()
+    if run.site is None:
+        return {}
+    result = dict(fixed_units(run.site))
+    pages = publishable_pages(run.site).order_by("path")
+    pages = pages.only("id", "content_type_id", "path", "depth", "url_path", "live", "locale_id")
+    for page in pages.iterator(chunk_size=2000):
+        addresses = run.of_page(page) or {}
+        result.update({unit: [url] for unit, url in addresses.items()})
+    return result
 
 
 def all_units() -> list[str]:
     """Every unit of the published site, pages in tree order (parents first)."""
-    site = default_site()
-    if site is None:
-        return []
-    units = list(fixed_units(site))
-    pages = publishable_pages(site).order_by("path").only("id", "content_type_id")
-    units += [page_unit(page.pk) for page in pages if is_publishable(page)]
-    return units
+    return list(all_unit_addresses())
 
 
 def file_for(unit: str, url: str) -> str:

@@ -28,7 +28,7 @@ def published(public_dir, demo_home, hot_news, reference_article):
         elsewhere,
     ]
     pages.append(AllDocsListPage.objects.live().first())
-    unit_list = [units.page_unit(page.pk) for page in pages] + ["site-feed:en", "sitemap"]
+    unit_list = [unit for page in pages for unit in units.page_units(page)] + ["site-feed:en", "sitemap"]
     report = publisher.publish_units(unit_list)
     assert report.failures == []
     return {"section": current_news, "elsewhere": elsewhere, "pages": pages}
@@ -112,6 +112,57 @@ def test_a_renamed_article_is_renamed_wherever_it_is_listed(
         reference_article.save_revision().publish()
     for url in (reference_article.url, hot_news.url, demo_home.url, hot_news.url + "rss.xml"):
         assert "Liu Yuegao returns from Beijing" in read(public_dir, url), url
+
+
+def listing_files(channel) -> dict[str, object]:
+    """Each page of a channel's listing on disk, with when it was last written."""
+    on_disk = PublishedFile.objects.filter(unit__in=units.page_units(channel), path__endswith="index.html")
+    return dict(on_disk.values_list("path", "published_at"))
+
+
+def test_an_edit_in_place_republishes_only_the_listing_pages_that_show_it(
+    published, publish_on_change, public_dir, hot_news, reference_article
+):
+    before = listing_files(hot_news)
+    assert len(before) > 1, "the channel has later pages"
+    reference_article.title = "Liu Yuegao returns from Beijing"
+    with publish_on_change():
+        reference_article.save_revision().publish()
+    after = listing_files(hot_news)
+    showing = {path for path in after if reference_article.url in (public_dir / path).read_text()}
+    assert showing, "some page of the channel lists the article"
+    for path in showing:
+        assert "Liu Yuegao returns from Beijing" in (public_dir / path).read_text(), path
+    assert {path for path in after if after[path] != before[path]} == showing
+
+
+def test_an_edit_that_may_move_the_page_in_a_listing_republishes_all_of_the_listing(
+    published, publish_on_change, hot_news, reference_article
+):
+    before = listing_files(hot_news)
+    reference_article.is_top_news = not reference_article.is_top_news  # TopNews lists by it
+    with publish_on_change():
+        reference_article.save_revision().publish()
+    after = listing_files(hot_news)
+    assert [path for path in before if after[path] == before[path]] == []
+
+
+def test_a_listing_publishes_the_page_it_grows_and_withdraws_the_page_it_loses(
+    public_dir, publish_on_change, settings, hot_news
+):
+    settings.CITYPORTAL_ITEMS_PER_PAGE = hot_news.get_listing().count()
+    oldest = hot_news.get_listing().last()
+    publisher.publish_units(units.page_units(hot_news))
+    page_2 = public_dir / units.url_to_file(hot_news.url + "page/2/")
+    assert not page_2.exists()
+    with publish_on_change():
+        article = make_article(hot_news, "Xiangjiang bridge opens to traffic")
+    # Newest first: the new article pushes the oldest one onto a page of its own.
+    assert oldest.url in page_2.read_text()
+    with publish_on_change():
+        article.unpublish()
+    assert not page_2.exists()
+    assert not PublishedFile.objects.filter(unit=units.page_unit(hot_news.pk, "/page/2/")).exists()
 
 
 def test_a_change_to_what_every_page_shows_republishes_the_whole_site(published, hot_news, reference_article):

@@ -23,7 +23,7 @@ def snapshot(root) -> dict[str, bytes]:
 
 @pytest.fixture
 def published(public_dir, demo_home, hot_news, reference_article):
-    unit_list = [units.page_unit(page.pk) for page in (demo_home, hot_news, reference_article)]
+    unit_list = [unit for page in (demo_home, hot_news, reference_article) for unit in units.page_units(page)]
     report = publisher.publish_units([*unit_list, "sitemap", "robots"])
     assert report.failures == []
     return snapshot(public_dir)

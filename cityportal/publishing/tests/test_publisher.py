@@ -36,11 +36,11 @@ def test_a_page_is_written_as_the_visitor_gets_it_with_compressed_copies(
 
 
 def test_the_same_content_always_gives_the_same_bytes(public_dir, hot_news):
-    unit = units.page_unit(hot_news.pk)
-    publisher.publish_units([unit])
-    first = {f.path: f.sha256 for f in PublishedFile.objects.filter(unit=unit)}
-    publisher.publish_units([unit], force=True)
-    assert {f.path: f.sha256 for f in PublishedFile.objects.filter(unit=unit)} == first
+    unit_list = units.page_units(hot_news)
+    publisher.publish_units(unit_list)
+    first = {f.path: f.sha256 for f in PublishedFile.objects.filter(unit__in=unit_list)}
+    publisher.publish_units(unit_list, force=True)
+    assert {f.path: f.sha256 for f in PublishedFile.objects.filter(unit__in=unit_list)} == first
     assert "en/current-news/hot-news/rss.xml.gz" in first
 
 

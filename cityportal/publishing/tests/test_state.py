@@ -21,7 +21,7 @@ def current(public_dir, hot_news, settings, tmp_path):
     settings.STATIC_ROOT = tmp_path / "static"
     settings.STATIC_ROOT.mkdir()
     (settings.STATIC_ROOT / "staticfiles.json").write_text(json.dumps({"paths": {"a.css": "a.1.css"}}))
-    publisher.publish_units([units.page_unit(hot_news.pk)])
+    publisher.publish_units(units.page_units(hot_news))
     state.record_rebuild()
     assert state.outdated_reason() is None
 

@@ -29,6 +29,12 @@ def test_the_site_is_every_public_page_and_the_files_that_belong_to_no_page(demo
         assert fixed in all_units
     assert units.page_unit(demo_home.pk) in all_units
     assert units.page_unit(hot_news.pk) in all_units
+    # Each further address of a page is a unit of its own: an edit re-publishes the
+    # one page of a listing that shows the edited item.
+    assert units.page_unit(hot_news.pk, "/page/2/") in all_units
+    assert units.page_unit(hot_news.pk, "/rss.xml") in all_units
+    assert units.unit_urls(units.page_unit(hot_news.pk, "/rss.xml")) == [hot_news.url + "rss.xml"]
+    assert units.unit_page_id(units.page_unit(hot_news.pk, "/page/2/")) == hot_news.pk
     # Pages with forms (the mailbox) stay dynamic.
     mailbox = MailboxPage.objects.live().first()
     assert mailbox is not None and units.page_unit(mailbox.pk) not in all_units
