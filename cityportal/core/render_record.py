@@ -6,7 +6,8 @@ current render, so the live site pays one context-variable lookup per report. Th
 publishing app also records every page and model instance created while it renders.
 
 A fact is a short key:
-- ``p:<page id>``: a page was loaded;
+- ``p:<page id>``: a page was loaded; ``p:*``: whatever page is published, edited,
+  moved or removed changes the render (the sitemap, which lists every page);
 - ``t:<tree path>`` or ``t:<tree path>@<depth>``: a subtree was listed (down to that
   depth), so whatever is published, moved or removed under it later may change the
   render, even a page that did not exist yet;
@@ -20,6 +21,9 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 _current: ContextVar[set[str] | None] = ContextVar("cityportal_render_record", default=None)
+
+
+ANY_PAGE = "p:*"
 
 
 def page_key(page_id: int) -> str:
@@ -50,6 +54,17 @@ def record(key: str) -> None:
         keys.add(key)
 
 
+@contextmanager
+def not_recording() -> Iterator[None]:
+    """Nothing read inside the block is reported: the caller has reported a key that
+    stands for all of it."""
+    token = _current.set(None)
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
 def is_recording() -> bool:
     return _current.get() is not None
 
@@ -59,6 +74,11 @@ def record_subtree(tree_path: str, max_depth: int | None = None) -> None:
     ``max_depth``: only pages down to that depth were listed (a menu's two levels)."""
     if (keys := _current.get()) is not None:
         keys.add(subtree_key(tree_path, max_depth))
+
+
+def record_any_page() -> None:
+    if (keys := _current.get()) is not None:
+        keys.add(ANY_PAGE)
 
 
 def record_any_of(label: str) -> None:

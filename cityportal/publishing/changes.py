@@ -71,6 +71,8 @@ def affected(change: Change) -> tuple[set[str], set[str]] | None:
     in_place = {units.unit_page_id(unit) for unit in on_disk.values_list("unit", flat=True).distinct()}
     places = {(page.path, page.depth) for page in pages if page.pk not in in_place} | change.old_places
     keys = {render_record.page_key(pk) for pk in change.page_ids} | change.model_keys
+    if change.page_ids:
+        keys.add(render_record.ANY_PAGE)
     for path, depth in places:
         keys |= listing_keys(path, depth)
     if keys & chrome_keys():

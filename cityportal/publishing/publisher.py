@@ -97,6 +97,41 @@ def _withdraw(unit: str, report: PublishReport) -> None:
         PublishFailure.objects.filter(unit=unit).delete()
 
 
+@dataclass
+class _Records:
+    """What the units published since the last flush wrote, recorded in one transaction:
+    a commit per unit costs more than rendering a small page."""
+
+    files: dict[str, PublishedFile] = field(default_factory=dict)  # by path: the last writer's
+    stale: list[tuple[str, set[str]]] = field(default_factory=list)
+    dependencies: dict[str, set[str]] = field(default_factory=dict)
+
+    def flush(self) -> None:
+        if not self.dependencies:
+            return
+        unit_list = list(self.dependencies)
+        with transaction.atomic():
+            PublishedFile.objects.bulk_create(
+                list(self.files.values()),
+                update_conflicts=True,
+                unique_fields=["path"],
+                update_fields=["unit", "sha256", "size", "published_at"],
+            )
+            for unit, paths in self.stale:
+                PublishedFile.objects.filter(unit=unit, path__in=paths).delete()
+            for chunk in chunked_list(unit_list, 500):
+                Dependency.objects.filter(unit__in=chunk).delete()
+                PublishFailure.objects.filter(unit__in=chunk).delete()
+            rows = [Dependency(unit=u, key=key) for u, keys in self.dependencies.items() for key in keys]
+            Dependency.objects.bulk_create(rows, batch_size=2000)
+        self.files.clear()
+        self.stale.clear()
+        self.dependencies.clear()
+
+
+RECORD_EVERY = 50  # units
+
+
 def publish_unit(
     unit: str,
     renderer: Renderer,
@@ -104,8 +139,12 @@ def publish_unit(
     report: PublishReport,
     force: bool = False,
     addresses: units.Addresses | None = None,
+    records: _Records | None = None,
 ) -> None:
+    """Renders and writes one unit; its records go to ``records`` (flushed by the
+    caller), or are made at once."""
     report.units += 1
+    pending = records if records is not None else _Records()
     try:
         result = render_unit(unit, renderer, addresses)
     except RenderFailed as error:
@@ -116,13 +155,13 @@ def publish_unit(
         report.failures.append((unit, url, str(error)))
         return
     if result is None:
+        pending.flush()  # the unit's records may be among them
         _withdraw(unit, report)
         return
     output, keys = result
     root = units.public_dir()
     now = timezone.now()
     existing = dict(PublishedFile.objects.filter(unit=unit).values_list("path", "sha256"))
-    rows = []
     for path, data in output.items():
         digest = files.sha256(data)
         target = root / path
@@ -137,25 +176,20 @@ def publish_unit(
         else:
             files.write_atomic(root, path, data)
             report.written += 1
-        rows.append(PublishedFile(path=path, unit=unit, sha256=digest, size=len(data), published_at=now))
+        pending.files[path] = PublishedFile(
+            path=path, unit=unit, sha256=digest, size=len(data), published_at=now
+        )
     # A file another unit has taken over since (a page's later addresses became units
     # of their own) is that unit's now: left alone.
-    stale = set(existing) - set(output)
+    stale = set(existing) - set(output) - set(pending.files)
     stale = set(PublishedFile.objects.filter(unit=unit, path__in=stale).values_list("path", flat=True))
     for path in stale:
         files.remove(root, path)
         report.removed += 1
-    with transaction.atomic():
-        PublishedFile.objects.bulk_create(
-            rows,
-            update_conflicts=True,
-            unique_fields=["path"],
-            update_fields=["unit", "sha256", "size", "published_at"],
-        )
-        PublishedFile.objects.filter(unit=unit, path__in=stale).delete()
-        Dependency.objects.filter(unit=unit).delete()
-        Dependency.objects.bulk_create(Dependency(unit=unit, key=key) for key in sorted(keys - chrome))
-        PublishFailure.objects.filter(unit=unit).delete()
+    pending.stale.append((unit, stale))
+    pending.dependencies[unit] = keys - chrome
+    if records is None:
+        pending.flush()
 
 
 def publish_units(
@@ -174,8 +208,14 @@ def publish_units(
     addresses = addresses or units.Addresses()
     units.public_dir().mkdir(parents=True, exist_ok=True)
     report = PublishReport()
-    for unit in unit_list:
-        publish_unit(unit, renderer, chrome, report, force, addresses)
+    records = _Records()
+    try:
+        for unit in unit_list:
+            publish_unit(unit, renderer, chrome, report, force, addresses, records)
+            if len(records.dependencies) >= RECORD_EVERY:
+                records.flush()
+    finally:
+        records.flush()  # what was written is recorded, even when a later unit raised
     report.seconds = time.monotonic() - started
     return report
 
@@ -252,6 +292,10 @@ def run_in_processes(
             if progress:
                 progress(1)
     return results
+
+
+def chunked_list(items: list, size: int) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def chunked(addresses: dict[str, list[str]], size: int) -> list[dict[str, list[str]]]:

@@ -200,3 +200,17 @@ def test_articles_are_not_in_the_sitemap_twice(client):
         len([loc for loc in locations if "/hot-news/" in loc])
         == 1 + ArticlePage.objects.live().child_of(ChannelPage.objects.get(slug="hot-news")).count()
     )
+
+
+def test_the_sitemap_index_gives_the_latest_modification_of_its_pages(client, demo_home):
+    from django.db.models import Max
+
+    index = ET.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 - the portal's own response
+    lastmod = index.find("s:sitemap/s:lastmod", SITEMAP_NS).text
+    latest = (
+        Page.objects.live()
+        .public()
+        .descendant_of(demo_home, inclusive=True)
+        .aggregate(latest=Max("last_published_at"))["latest"]
+    )
+    assert lastmod.startswith(latest.date().isoformat()), (lastmod, latest)

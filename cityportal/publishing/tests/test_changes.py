@@ -4,6 +4,7 @@ what each render read, never from a list kept per page type."""
 import pytest
 from django.db import transaction
 
+from cityportal.core import render_record
 from cityportal.core.tests.utils import make_article
 from cityportal.news.models import AllDocsListPage, ChannelPage, SectionPage
 from cityportal.publishing import changes, publisher, units
@@ -134,6 +135,12 @@ def test_an_edit_in_place_republishes_only_the_listing_pages_that_show_it(
     for path in showing:
         assert "Liu Yuegao returns from Beijing" in (public_dir / path).read_text(), path
     assert {path for path in after if after[path] != before[path]} == showing
+    # The sitemap gives each page's time of last publication: one key stands for them all.
+    assert reference_article.url in read(public_dir, "/sitemap-pages.xml")
+    sitemap_keys = set(Dependency.objects.filter(unit="sitemap").values_list("key", flat=True))
+    assert render_record.ANY_PAGE in sitemap_keys and len(sitemap_keys) < 5
+    sitemap = PublishedFile.objects.get(path="sitemap-pages.xml")
+    assert sitemap.published_at > max(before.values())
 
 
 def test_an_edit_that_may_move_the_page_in_a_listing_republishes_all_of_the_listing(
