@@ -179,6 +179,26 @@ def portal(tmp_path_factory) -> PortalServer:
 
 
 @pytest.fixture(scope="session")
+def postgres_portal(tmp_path_factory) -> PortalServer:
+    """The portal on PostgreSQL and Redis, the scale-out profile, trusting one proxy in
+    front of it: tests/test_nginx.py puts nginx there, tests/test_scale_out.py talks to
+    it directly. One server for both (their modules share an xdist group): preparing a
+    site on PostgreSQL is the slowest setup of the suite."""
+    from tests.servers import postgres_server, redis_server
+
+    base = tmp_path_factory.mktemp("postgres-portal")
+    with postgres_server() as database_url, redis_server(base) as redis_url:
+        extra_env = {"DATABASE_URL": database_url, "REDIS_URL": redis_url, "CITYPORTAL_TRUSTED_PROXIES": "1"}
+        server = start_portal(base / "var", extra_env=extra_env)
+        server.redis_url = redis_url
+        try:
+            yield server
+        finally:
+            server.process.terminate()
+            server.process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
 def chromium_path() -> str:
     path = shutil.which("chromium") or "/usr/bin/chromium"
     assert Path(path).exists(), "Debian chromium is missing: run scripts/ensure-test-system.sh"

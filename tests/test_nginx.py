@@ -19,8 +19,8 @@ from playwright.sync_api import expect
 
 from cityportal.mailbox.tests.files import make_pdf
 from tests.browser import support
-from tests.conftest import free_port, start_portal, wait_for
-from tests.servers import nginx_server, postgres_server, redis_server
+from tests.conftest import free_port, wait_for
+from tests.servers import nginx_server
 
 pytestmark = [pytest.mark.server, pytest.mark.browser, pytest.mark.xdist_group("nginx")]
 
@@ -58,37 +58,25 @@ class Site:
 
 # Session-wide: xdist may interleave this module with others on a worker.
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
+def site(tmp_path_factory, postgres_portal):
     base = tmp_path_factory.mktemp("nginx")
-    with postgres_server() as database_url, redis_server(base) as redis_url:
-        portal = start_portal(
-            base / "var",
-            extra_env={
-                "DATABASE_URL": database_url,
-                "REDIS_URL": redis_url,
-                "CITYPORTAL_TRUSTED_PROXIES": "1",
-            },
-        )
-        try:
-            port = free_port()
-            upstream = urllib.parse.urlsplit(portal.url).netloc
-            config = portal.manage(
-                "nginx_config",
-                "--listen",
-                f"127.0.0.1:{port}",
-                "--upstream",
-                upstream,
-                "--server-name",
-                "127.0.0.1",
-                "--no-ipv6",
-            )
-            with nginx_server(base / "nginx", config, port) as access_log:
-                url = f"http://127.0.0.1:{port}"
-                wait_for(url + "/robots.txt")
-                yield Site(url, portal, access_log)
-        finally:
-            portal.process.terminate()
-            portal.process.wait(timeout=20)
+    portal = postgres_portal
+    port = free_port()
+    upstream = urllib.parse.urlsplit(portal.url).netloc
+    config = portal.manage(
+        "nginx_config",
+        "--listen",
+        f"127.0.0.1:{port}",
+        "--upstream",
+        upstream,
+        "--server-name",
+        "127.0.0.1",
+        "--no-ipv6",
+    )
+    with nginx_server(base / "nginx", config, port) as access_log:
+        url = f"http://127.0.0.1:{port}"
+        wait_for(url + "/robots.txt")
+        yield Site(url, portal, access_log)
 
 
 def test_a_published_article_is_answered_by_nginx_from_its_file(site):

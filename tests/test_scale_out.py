@@ -10,27 +10,17 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from tests.conftest import start_portal
-from tests.servers import postgres_server, redis_server
 from tests.test_backup_restore import assert_same_tree, manage, restore_and_publish, site_env, sqlite_archive
 
-pytestmark = [pytest.mark.server, pytest.mark.xdist_group("scale-out")]
+# The group of tests/test_nginx.py: both use the one postgres_portal (tests/conftest.py).
+pytestmark = [pytest.mark.server, pytest.mark.xdist_group("nginx")]
 
 ARTICLE = "/en/current-news/hot-news/liu-yuegao-leads-team-to-beijing-to-coordinate-with-central-enterprises/"
 
 
-# Session-wide: xdist may interleave this module with others on a worker.
 @pytest.fixture(scope="session")
-def scaled_portal(tmp_path_factory):
-    base = tmp_path_factory.mktemp("scale-out")
-    with postgres_server() as database_url, redis_server(base) as redis_url:
-        server = start_portal(base / "var", extra_env={"DATABASE_URL": database_url, "REDIS_URL": redis_url})
-        server.redis_url = redis_url
-        try:
-            yield server
-        finally:
-            server.process.terminate()
-            server.process.wait(timeout=20)
+def scaled_portal(postgres_portal):
+    return postgres_portal
 
 
 def get(server, path: str) -> str:

@@ -65,6 +65,11 @@ def not_recording() -> Iterator[None]:
         _current.reset(token)
 
 
+def record_all(keys) -> None:
+    if keys and (current := _current.get()) is not None:
+        current.update(keys)
+
+
 def is_recording() -> bool:
     return _current.get() is not None
 

@@ -327,6 +327,8 @@ class ArticlePage(PortalPage):
     def display_source(self, request=None) -> str:
         if self.source:
             return self.source
+        if request is not None:  # the request's site is the article's: it was routed there
+            return PortalIdentity.for_request(request).default_article_source
         site = self.get_site()
         return PortalIdentity.for_site(site).default_article_source if site else ""
 

@@ -66,6 +66,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # One read of the page tree's version per request, and the site from the per-process
+    # cache it keys (core/middleware.py).
+    "cityportal.core.middleware.TreeVersionMiddleware",
     # Content-Security-Policy (django-csp), with the admin's allowances (core/security.py).
     "cityportal.core.security.PortalCSPMiddleware",
     # Serves collected static files in the embedded default; harmless behind nginx/CDN.
