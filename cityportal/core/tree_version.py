@@ -91,7 +91,8 @@ def _changed(sender, instance=None, **kwargs) -> None:
         bump()
 
 
-# Kept in the per-process cache (core.cache users), so their changes give a new token.
+# What the cached values are or read (the menu reads view restrictions and locales; the
+# middleware keeps the site and the portal identity): their changes give a new token.
 CACHED_MODELS = (Page, Site, Locale, PageViewRestriction)
 
 
