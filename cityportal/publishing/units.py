@@ -29,11 +29,6 @@ def unit_page_id(unit: str) -> int | None:
     return int(unit[5:].split("@", 1)[0]) if unit.startswith("page:") else None
 
 
-def unit_cached_path(unit: str) -> str:
-    """The ``get_cached_paths()`` entry of a page's unit."""
-    return unit.split("@", 1)[1] if "@" in unit else "/"
-
-
 def url_to_file(url: str) -> str:
     """The file of an address, relative to the public directory: ``/en/a/`` is
     ``en/a/index.html``, ``/en/a/rss.xml`` is itself."""
