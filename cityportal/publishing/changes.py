@@ -16,7 +16,7 @@ from cityportal.core import render_record
 from cityportal.core.items import item_page_models
 from cityportal.publishing import units
 from cityportal.publishing.models import Dependency, PublishedFile
-from cityportal.publishing.publisher import PublishReport, chrome_keys, publish_units, rebuild
+from cityportal.publishing.publisher import PublishReport, chrome_keys, chunked_list, publish_units, rebuild
 
 MAX_TREE_DEPTH = 32  # deeper than any portal's tree
 
@@ -63,7 +63,8 @@ def affected(change: Change) -> tuple[set[str], set[str]] | None:
     later pages a listing has grown); None when the change touches what every page
     shows."""
     pages = list(Page.objects.filter(pk__in=change.page_ids).only("id", "path", "depth", "translation_key"))
-    moved = [page for page in pages if _address_changed(page)]
+    addresses = units.Addresses()
+    moved = [page for page in pages if _address_changed(page, addresses)]
     # In place only if it was on disk already where it is: a page new to the public
     # site (or never published as a file) joins listings.
     candidates = change.in_place - change.displaced - {page.pk for page in moved}
@@ -77,7 +78,6 @@ def affected(change: Change) -> tuple[set[str], set[str]] | None:
         keys |= listing_keys(path, depth)
     if keys & chrome_keys():
         return None
-    addresses = units.Addresses()
     # The language switch of each translation names this page.
     translation_keys = {page.translation_key for page in pages}
     first_pages = set(change.page_ids)
@@ -87,7 +87,7 @@ def affected(change: Change) -> tuple[set[str], set[str]] | None:
         first_pages |= set(Page.objects.descendant_of(page).values_list("pk", flat=True))
     first = units_of_pages(first_pages, addresses)
     then = set()
-    for chunk in _chunks(sorted(keys), 500):
+    for chunk in chunked_list(sorted(keys), 500):
         then |= set(Dependency.objects.filter(key__in=chunk).values_list("unit", flat=True))
     then.discard(units.CHROME)
     then |= new_units(then, addresses)
@@ -127,12 +127,12 @@ def _published_units(page_id: int) -> set[str]:
     return set(published.values_list("unit", flat=True).distinct())
 
 
-def _address_changed(page: Page) -> bool:
-    urls = units.page_urls(page.specific)
+def _address_changed(page: Page, addresses: units.Addresses) -> bool:
+    own = (addresses.of_page(page.specific) or {}).get(units.page_unit(page.pk))
     published = PublishedFile.objects.filter(unit=units.page_unit(page.pk), path__endswith="index.html")
-    if urls is None:
+    if own is None:
         return published.exists()
-    return published.exists() and not published.filter(path=units.url_to_file(urls[0])).exists()
+    return published.exists() and not published.filter(path=units.url_to_file(own)).exists()
 
 
 def neighbours(published_units: set[str]) -> set[str]:
@@ -161,8 +161,3 @@ def publish_change(change: Change) -> PublishReport:
     # the front of each listing updated first.
     report.add(publish_units(sorted(then)))
     return report
-
-
-def _chunks(items: list, size: int):
-    for start in range(0, len(items), size):
-        yield items[start : start + size]

@@ -300,8 +300,7 @@ def chunked_list(items: list, size: int) -> list[list]:
 
 def chunked(addresses: dict[str, list[str]], size: int) -> list[dict[str, list[str]]]:
     """The units with their addresses, in order, ``size`` to a chunk."""
-    items = list(addresses.items())
-    return [dict(items[i : i + size]) for i in range(0, len(items), size)]
+    return [dict(part) for part in chunked_list(list(addresses.items()), size)]
 
 
 def rebuild(processes: int = 2, chunk_size: int = 20, stream=None) -> PublishReport:
