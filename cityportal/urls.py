@@ -3,10 +3,9 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import views as sitemap_views
 
+from cityportal.core import sitemaps
 from cityportal.core import views as core_views
-from cityportal.core.sitemaps import SITEMAPS
 from cityportal.documents import urls as wagtaildocs_urls
 from cityportal.media.views import caption_track
 from cityportal.news.views import channel_feed, site_feed
@@ -16,13 +15,8 @@ from cityportal.weather.views import weather_json
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path(
-        "sitemap.xml",
-        sitemap_views.index,
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
-        name="sitemap",
-    ),
-    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
+    path("sitemap-<section>.xml", sitemaps.sitemap_section, name="sitemap_section"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("", core_views.edition_redirect, name="edition_redirect"),
 ]

@@ -104,7 +104,6 @@ def test_a_sqlite_backup_restores_to_a_byte_identical_site(sqlite_backup, tmp_pa
     assert len(tree(source / "public")) > 500
     assert_same_tree(source / "public", target / "public")
     assert_same_tree(source / "media", target / "media")
-    assert "holds exactly what the site would publish" in manage(env, "publish_site", "--check").stdout
 
     # A second restore would merge two sites: refused, and the site is unchanged.
     again = manage(env, "restore_site", str(archive), check=False)

@@ -8,6 +8,9 @@ publishing app also records every page and model instance created while it rende
 A fact is a short key:
 - ``p:<page id>``: a page was loaded; ``p:*``: whatever page is published, edited,
   moved or removed changes the render (the sitemap, which lists every page);
+- ``p:range:<n>``: whatever page with an id in the n-th range of ids (aligned blocks of
+  ``page_range_size()``: 1 to 1000, 1001 to 2000...) is published, edited, moved or
+  removed changes the render (a sitemap file, which lists the pages of one range);
 - ``t:<tree path>`` or ``t:<tree path>@<depth>``: a subtree was listed (down to that
   depth), so whatever is published, moved or removed under it later may change the
   render, even a page that did not exist yet;
@@ -20,6 +23,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.conf import settings
+
 _current: ContextVar[set[str] | None] = ContextVar("cityportal_render_record", default=None)
 
 
@@ -28,6 +33,25 @@ ANY_PAGE = "p:*"
 
 def page_key(page_id: int) -> str:
     return f"p:{page_id}"
+
+
+def page_range_size() -> int:
+    return getattr(settings, "CITYPORTAL_SITEMAP_CHUNK", 1000)
+
+
+def page_range_of(page_id: int) -> int:
+    """The number (from 1) of the range of ids a page is in."""
+    return (page_id - 1) // page_range_size() + 1
+
+
+def page_range_ids(number: int) -> tuple[int, int]:
+    """The first and last id of a range."""
+    size = page_range_size()
+    return (number - 1) * size + 1, number * size
+
+
+def page_range_key(number: int) -> str:
+    return f"p:range:{number}"
 
 
 def subtree_key(tree_path: str, max_depth: int | None = None) -> str:

@@ -86,11 +86,13 @@ def affected(change: Change) -> tuple[set[str], set[str]] | None:
     for page in moved:
         first_pages |= set(Page.objects.descendant_of(page).values_list("pk", flat=True))
     first = units_of_pages(first_pages, addresses)
+    # What lists pages by their id (a sitemap file) lists these.
+    keys |= {render_record.page_range_key(render_record.page_range_of(pk)) for pk in first_pages}
     then = set()
     for chunk in chunked_list(sorted(keys), 500):
         then |= set(Dependency.objects.filter(key__in=chunk).values_list("unit", flat=True))
     then.discard(units.CHROME)
-    then |= new_units(then, addresses)
+    then |= new_units(then, addresses) | new_fixed_units(addresses)
     return first, then - first
 
 
@@ -112,6 +114,14 @@ def new_units(unit_list: set[str], addresses: units.Addresses) -> set[str]:
     for page in _pages_with_more_addresses(page_ids):
         result |= set(addresses.of_page(page) or {}) - _published_units(page.pk)
     return result
+
+
+def new_fixed_units(addresses: units.Addresses) -> set[str]:
+    """Units that belong to no page and have not been published yet (the sitemap file
+    of a range of ids that has its first page)."""
+    fixed = addresses.fixed()
+    published = PublishedFile.objects.filter(unit__in=list(fixed)).values_list("unit", flat=True).distinct()
+    return set(fixed) - set(published)
 
 
 def _pages_with_more_addresses(page_ids: set[int]) -> list[Page]:

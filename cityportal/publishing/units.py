@@ -5,13 +5,16 @@ A unit is rendered and written as a whole. ``page:<id>`` is a page at its own ad
 (``Page.get_cached_paths()``, the protocol Wagtail's front-end cache purging uses too:
 a channel adds its later pages and its feed), so that an edit re-publishes the one page
 of a listing that shows it, not all of them. The other units are the addresses that
-belong to no page: each edition's feed and "not found" page, the sitemap and robots.txt.
+belong to no page: each edition's feed and "not found" page, the sitemap index and its
+files (``sitemap:<n>``, one per range of page ids) and robots.txt.
 """
 
 from urllib.parse import unquote
 
 from django.conf import settings
 from wagtail.models import Page, PageViewRestriction, Site
+
+from cityportal.core.sitemaps import sitemap_addresses
 
 SITEMAP = "sitemap"
 ROBOTS = "robots"
@@ -103,7 +106,8 @@ def page_units(page: Page) -> list[str]:
 
 def fixed_units(site: Site) -> dict[str, list[str]]:
     """The units that belong to no page, with their addresses."""
-    units = {SITEMAP: ["/sitemap.xml", "/sitemap-pages.xml"], ROBOTS: ["/robots.txt"]}
+    units = {SITEMAP: ["/sitemap.xml"], ROBOTS: ["/robots.txt"]}
+    units.update({f"{SITEMAP}:{number}": [url] for number, url in sitemap_addresses().items()})
     for home in edition_homes(site):
         language = home.locale.language_code
         units[f"site-feed:{language}"] = [f"/{language}/rss.xml"]
@@ -123,6 +127,7 @@ class Addresses:
         self._looked_up = False
         self._site: Site | None = None
         self._restricted: list[str] = []
+        self._fixed: dict[str, list[str]] | None = None
 
     def _look_up(self) -> None:
         if not self._looked_up:
@@ -138,6 +143,12 @@ class Addresses:
         self._look_up()
         return self._restricted
 
+    def fixed(self) -> dict[str, list[str]]:
+        """The units that belong to no page (looked up once: a sitemap file's range)."""
+        if self._fixed is None:
+            self._fixed = fixed_units(self.site) if self.site is not None else {}
+        return self._fixed
+
     def of_page(self, page: Page) -> dict[str, str] | None:
         if page.pk not in self._pages:
             self._pages[page.pk] = page_addresses(page, self)
@@ -149,7 +160,7 @@ class Addresses:
             return self._known[unit]
         page_id = unit_page_id(unit)
         if page_id is None:
-            return fixed_units(self.site).get(unit) if self.site is not None else None
+            return self.fixed().get(unit)
         if page_id not in self._pages:
             page = Page.objects.filter(pk=page_id).first()
             self._pages[page_id] = self.of_page(page) if page is not None else None
@@ -170,7 +181,7 @@ def all_unit_addresses() -> dict[str, list[str]]:
     run = Addresses()
     if run.site is None:
         return {}
-    result = dict(fixed_units(run.site))
+    result = dict(run.fixed())
     pages = publishable_pages(run.site).order_by("path")
     pages = pages.only("id", "content_type_id", "path", "depth", "url_path", "live", "locale_id")
     for page in pages.iterator(chunk_size=2000):

@@ -37,13 +37,36 @@ def sitemap_locations(client) -> list[str]:
     return [loc.text for root in sitemap_files(client) for loc in root.findall("s:url/s:loc", SITEMAP_NS)]
 
 
-def test_a_large_site_gets_several_sitemap_files_of_limited_size(client, settings, demo_home):
-    settings.CITYPORTAL_SITEMAP_LIMIT = 100
+def test_a_large_site_gets_one_sitemap_file_per_range_of_page_ids(client, settings, demo_home):
+    settings.CITYPORTAL_SITEMAP_CHUNK = 100
     files = sitemap_files(client)
-    live = Page.objects.live().public().descendant_of(demo_home, inclusive=True).count()
-    assert len(files) == -(-live // 100)
+    live = Page.objects.live().public().descendant_of(demo_home, inclusive=True)
+    ranges = {(page_id - 1) // 100 for page_id in live.values_list("id", flat=True)}
+    assert len(files) == len(ranges) > 1
     assert all(len(root.findall("s:url", SITEMAP_NS)) <= 100 for root in files)
-    assert len(sitemap_locations(client)) == live
+    assert sorted(sitemap_locations(client)) == sorted(page.full_url for page in live)
+    # Each file lists the pages of its range.
+    first = client.get("/sitemap-pages-1.xml").content.decode()
+    assert all(page.full_url in first for page in live.filter(id__lte=100))
+    assert not any(page.full_url in first for page in live.filter(id__gt=100))
+
+
+def test_a_sitemap_file_with_no_pages_is_not_found(client, settings):
+    settings.CITYPORTAL_SITEMAP_CHUNK = 100
+    last = Page.objects.order_by("-id").first().pk
+    assert client.get(f"/sitemap-pages-{last // 100 + 5}.xml").status_code == 404
+    assert client.get("/sitemap-pages-0.xml").status_code == 404
+    assert client.get("/sitemap-other.xml").status_code == 404
+
+
+def test_a_sitemap_file_longer_than_the_limit_is_split_into_pages(client, settings, demo_home):
+    settings.CITYPORTAL_SITEMAP_LIMIT = 100
+    index = client.get("/sitemap.xml").content.decode()
+    assert "/sitemap-pages-1.xml?p=2" in index
+    files = sitemap_files(client)
+    assert all(len(root.findall("s:url", SITEMAP_NS)) <= 100 for root in files)
+    live = Page.objects.live().public().descendant_of(demo_home, inclusive=True)
+    assert len(sitemap_locations(client)) == live.count()
 
 
 def test_the_sitemap_lists_every_live_page_with_its_full_url(client, demo_home, reference_article):

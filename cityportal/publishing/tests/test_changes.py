@@ -3,6 +3,8 @@ what each render read, never from a list kept per page type."""
 
 import pytest
 from django.db import transaction
+from django.db.models import Max
+from wagtail.models import Page
 
 from cityportal.core import render_record
 from cityportal.core.tests.utils import make_article
@@ -14,11 +16,22 @@ from cityportal.publishing.render import Renderer
 pytestmark = pytest.mark.django_db
 
 
+def sitemap_units() -> list[str]:
+    return [unit for unit in units.all_units() if unit.split(":")[0] == units.SITEMAP]
+
+
+def sitemap_file(page) -> str:
+    """The address of the sitemap file that lists the page."""
+    return f"/sitemap-pages-{render_record.page_range_of(page.pk)}.xml"
+
+
 @pytest.fixture
-def published(public_dir, demo_home, hot_news, reference_article):
+def published(public_dir, settings, demo_home, hot_news, reference_article):
     """A part of the site published, as the full rebuild would leave it: home, the
     Current News section and its channels, the reference article, another section's
-    channel, AllDocsList, the feeds and the sitemap."""
+    channel, AllDocsList, the feeds and the sitemap (in files of 50 page ids, so that
+    the demo has several)."""
+    settings.CITYPORTAL_SITEMAP_CHUNK = 50
     current_news = SectionPage.objects.get(slug="current-news")
     elsewhere = ChannelPage.objects.live().not_descendant_of(current_news).first()
     pages = [
@@ -29,7 +42,8 @@ def published(public_dir, demo_home, hot_news, reference_article):
         elsewhere,
     ]
     pages.append(AllDocsListPage.objects.live().first())
-    unit_list = [unit for page in pages for unit in units.page_units(page)] + ["site-feed:en", "sitemap"]
+    unit_list = [unit for page in pages for unit in units.page_units(page)]
+    unit_list += ["site-feed:en", *sitemap_units()]
     report = publisher.publish_units(unit_list)
     assert report.failures == []
     return {"section": current_news, "elsewhere": elsewhere, "pages": pages}
@@ -50,7 +64,7 @@ def test_a_new_article_is_published_with_everything_that_lists_it(
         assert article.url in read(public_dir, listing), listing
     assert article.url in read(public_dir, hot_news.url + "rss.xml")
     assert article.url in read(public_dir, "/en/rss.xml")
-    assert article.url in read(public_dir, "/sitemap-pages.xml")
+    assert article.url in read(public_dir, sitemap_file(article))
     # The article that was newest now links to it as its next item.
     assert article.url in read(public_dir, reference_article.url)
 
@@ -64,7 +78,10 @@ def test_the_plan_names_what_shows_the_change_and_nothing_else(
     section, elsewhere = published["section"], published["elsewhere"]
     alldocs = AllDocsListPage.objects.live().first()
     listing_it = {units.page_unit(page.pk) for page in (demo_home, section, hot_news, alldocs)}
-    assert listing_it | {"site-feed:en", "sitemap"} <= then
+    sitemap = {units.SITEMAP, f"{units.SITEMAP}:{render_record.page_range_of(article.pk)}"}
+    assert listing_it | {"site-feed:en"} | sitemap <= then
+    # Of the sitemap, only the index and the file of the article's range of ids.
+    assert {unit for unit in then if unit.startswith(units.SITEMAP)} == sitemap
     # Not another section's channel, nor the section's other channels, nor the article
     # that shows its neighbours (it follows the article's render, below).
     others = ChannelPage.objects.child_of(section).exclude(pk=hot_news.pk)
@@ -86,7 +103,7 @@ def test_an_unpublished_article_disappears_from_disk_and_from_every_listing(
     assert not (public_dir / units.url_to_file(url)).exists()
     assert not PublishedFile.objects.filter(unit=units.page_unit(reference_article.pk)).exists()
     assert url not in read(public_dir, hot_news.url)
-    assert url not in read(public_dir, "/sitemap-pages.xml")
+    assert url not in read(public_dir, sitemap_file(reference_article))
 
 
 def test_a_moved_article_leaves_its_old_channel_and_address(
@@ -126,6 +143,9 @@ def test_an_edit_in_place_republishes_only_the_listing_pages_that_show_it(
 ):
     before = listing_files(hot_news)
     assert len(before) > 1, "the channel has later pages"
+    sitemap_files = PublishedFile.objects.filter(unit__startswith=units.SITEMAP, path__endswith=".xml")
+    sitemap_before = dict(sitemap_files.values_list("path", "published_at"))
+    assert len(sitemap_before) > 3, "the demo has several sitemap files"
     reference_article.title = "Liu Yuegao returns from Beijing"
     with publish_on_change():
         reference_article.save_revision().publish()
@@ -135,12 +155,37 @@ def test_an_edit_in_place_republishes_only_the_listing_pages_that_show_it(
     for path in showing:
         assert "Liu Yuegao returns from Beijing" in (public_dir / path).read_text(), path
     assert {path for path in after if after[path] != before[path]} == showing
-    # The sitemap gives each page's time of last publication: one key stands for them all.
-    assert reference_article.url in read(public_dir, "/sitemap-pages.xml")
-    sitemap_keys = set(Dependency.objects.filter(unit="sitemap").values_list("key", flat=True))
-    assert render_record.ANY_PAGE in sitemap_keys and len(sitemap_keys) < 5
-    sitemap = PublishedFile.objects.get(path="sitemap-pages.xml")
-    assert sitemap.published_at > max(before.values())
+    # The sitemap gives each page's time of last publication: the file of the page's
+    # range of ids is written again (one key stands for its pages), no other file.
+    own = sitemap_file(reference_article)
+    assert reference_article.url in read(public_dir, own)
+    own_unit = f"{units.SITEMAP}:{render_record.page_range_of(reference_article.pk)}"
+    sitemap_keys = set(Dependency.objects.filter(unit=own_unit).values_list("key", flat=True))
+    assert render_record.page_range_key(render_record.page_range_of(reference_article.pk)) in sitemap_keys
+    assert len(sitemap_keys) < 5
+    sitemap_after = dict(sitemap_files.values_list("path", "published_at"))
+    rewritten = {path for path in sitemap_after if sitemap_after[path] != sitemap_before[path]}
+    assert rewritten == {"sitemap.xml", units.url_to_file(own)}
+
+
+def test_a_page_that_opens_a_range_of_ids_gets_a_sitemap_file_and_takes_it_along(
+    public_dir, settings, publish_on_change, hot_news
+):
+    settings.CITYPORTAL_SITEMAP_CHUNK = Page.objects.aggregate(last=Max("id"))["last"]
+    assert sitemap_units() == [units.SITEMAP, f"{units.SITEMAP}:1"]
+    publisher.publish_units(sitemap_units())
+    with publish_on_change():
+        article = make_article(hot_news, "Xiangjiang bridge opens to traffic")
+    article.refresh_from_db()
+    new_file = sitemap_file(article)
+    assert new_file != "/sitemap-pages-1.xml"
+    assert article.full_url in read(public_dir, new_file)
+    assert new_file in read(public_dir, "/sitemap.xml")
+    with publish_on_change():
+        article.unpublish()
+    assert not (public_dir / units.url_to_file(new_file)).exists()
+    assert new_file not in read(public_dir, "/sitemap.xml")
+    assert "/sitemap-pages-1.xml" in read(public_dir, "/sitemap.xml")
 
 
 def test_an_edit_that_may_move_the_page_in_a_listing_republishes_all_of_the_listing(
