@@ -119,7 +119,9 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
 def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
     """/sitemap-pages-<n>.xml: the pages of one range of ids."""
     number = section.removeprefix(SECTION_PREFIX)
-    if not section.startswith(SECTION_PREFIX) or not number.isdigit() or int(number) < 1:
+    # ASCII digits only: int() also reads "٣", which would give a file a second address.
+    digits = number.isascii() and number.isdigit()
+    if not section.startswith(SECTION_PREFIX) or not digits or int(number) < 1:
         raise Http404("No such sitemap file")
     sitemap = PortalSitemap(request, int(number))
     render_record.record(render_record.page_range_key(sitemap.chunk))

@@ -57,6 +57,8 @@ def test_a_sitemap_file_with_no_pages_is_not_found(client, settings):
     assert client.get(f"/sitemap-pages-{last // 100 + 5}.xml").status_code == 404
     assert client.get("/sitemap-pages-0.xml").status_code == 404
     assert client.get("/sitemap-other.xml").status_code == 404
+    assert client.get("/sitemap-pages-\u0661.xml").status_code == 404  # an Arabic-Indic one
+    assert client.get("/sitemap-pages-1.xml").status_code == 200
 
 
 def test_a_sitemap_file_longer_than_the_limit_is_split_into_pages(client, settings, demo_home):
