@@ -57,13 +57,13 @@ def listing_keys(tree_path: str, depth: int) -> set[str]:
     return keys
 
 
-def affected(change: Change) -> tuple[set[str], set[str]] | None:
+def affected(change: Change, addresses: units.Addresses | None = None) -> tuple[set[str], set[str]] | None:
     """The units to publish first (the changed pages themselves and their translations)
     and then (every unit that showed them or lists where they are or were, and the
     later pages a listing has grown); None when the change touches what every page
-    shows."""
+    shows. ``addresses`` is the run's, to be handed on to the publishing."""
     pages = list(Page.objects.filter(pk__in=change.page_ids).only("id", "path", "depth", "translation_key"))
-    addresses = units.Addresses()
+    addresses = addresses or units.Addresses()
     moved = [page for page in pages if _address_changed(page, addresses)]
     # In place only if it was on disk already where it is: a page new to the public
     # site (or never published as a file) joins listings.
@@ -161,13 +161,16 @@ def neighbours(published_units: set[str]) -> set[str]:
 def publish_change(change: Change) -> PublishReport:
     """Re-publishes what a change shows: the changed pages first, then what lists or
     shows them. Falls back to a full rebuild when the change is part of every page."""
-    plan = affected(change)
+    # One run's addresses for planning and publishing: what they look up (each page's
+    # listing addresses, the sitemap files) is asked once.
+    addresses = units.Addresses()
+    plan = affected(change, addresses)
     if plan is None:
         return rebuild(processes=getattr(settings, "CITYPORTAL_PUBLISH_PROCESSES", 2))
     first, then = plan
-    report = publish_units(sorted(first))
+    report = publish_units(sorted(first), addresses=addresses)
     then |= neighbours(first) - first
     # Units that list pages newest first put page 1 before later pages: a visitor sees
     # the front of each listing updated first.
-    report.add(publish_units(sorted(then)))
+    report.add(publish_units(sorted(then), addresses=addresses))
     return report
