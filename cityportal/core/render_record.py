@@ -36,7 +36,8 @@ def page_key(page_id: int) -> str:
 
 
 def page_range_size() -> int:
-    return getattr(settings, "CITYPORTAL_SITEMAP_CHUNK", 1000)
+    """The ids per range (what a sitemap file lists; settings.CITYPORTAL_PAGE_RANGE_SIZE)."""
+    return getattr(settings, "CITYPORTAL_PAGE_RANGE_SIZE", 1000)
 
 
 def page_range_of(page_id: int) -> int:

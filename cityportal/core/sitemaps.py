@@ -1,5 +1,5 @@
 """sitemap.xml as an index of sitemap files, each listing the pages of one range of page
-ids (``sitemap-pages-<n>.xml``: ids 1 to CITYPORTAL_SITEMAP_CHUNK, then the next range,
+ids (``sitemap-pages-<n>.xml``: ids 1 to CITYPORTAL_PAGE_RANGE_SIZE, then the next range,
 and so on; ``render_record.page_range_of``). A page keeps its file for its whole life,
 so that an edit changes one small file and the index, not one file that lists every
 page (static publishing re-renders what a change shows). A file of more than
@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, F, Max
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page, get_page_models
 
@@ -78,16 +79,13 @@ class PortalSitemap(Sitemap):
         return paginator
 
     def get_urls(self, *args, **kwargs):
-        # Every page published, edited, moved or removed in the range changes the file:
-        # one key says so, instead of one per page listed (static publishing).
-        render_record.record(render_record.page_range_key(self.chunk))
+        # The file's one key (sitemap_section records it) stands for every page listed.
         with render_record.not_recording():
             return super().get_urls(*args, **kwargs)
 
     def get_latest_lastmod(self):
-        if self.facts is not None:
-            return self.facts.latest
-        return chunk_facts(self.request).get(self.chunk, ChunkFacts(0, None)).latest
+        # Only the index asks, and it made each file's sitemap with its facts.
+        return self.facts.latest if self.facts is not None else None
 
 
 def chunk_facts(request: HttpRequest | None) -> dict[int, ChunkFacts]:
@@ -124,6 +122,8 @@ def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
     if not section.startswith(SECTION_PREFIX) or not digits or int(number) < 1:
         raise Http404("No such sitemap file")
     sitemap = PortalSitemap(request, int(number))
+    # Every page published, edited, moved or removed in the range changes the file:
+    # one key says so, instead of one per page listed (static publishing).
     render_record.record(render_record.page_range_key(sitemap.chunk))
     with render_record.not_recording():
         if not sitemap.items().exists():
@@ -133,4 +133,7 @@ def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
 
 def sitemap_addresses(request: HttpRequest | None = None) -> dict[int, str]:
     """The address of each sitemap file that lists at least one page."""
-    return {chunk: f"/sitemap-{section_name(chunk)}.xml" for chunk in chunk_facts(request)}
+    return {
+        chunk: reverse("sitemap_section", kwargs={"section": section_name(chunk)})
+        for chunk in chunk_facts(request)
+    }

@@ -31,7 +31,7 @@ def published(public_dir, settings, demo_home, hot_news, reference_article):
     Current News section and its channels, the reference article, another section's
     channel, AllDocsList, the feeds and the sitemap (in files of 50 page ids, so that
     the demo has several)."""
-    settings.CITYPORTAL_SITEMAP_CHUNK = 50
+    settings.CITYPORTAL_PAGE_RANGE_SIZE = 50
     current_news = SectionPage.objects.get(slug="current-news")
     elsewhere = ChannelPage.objects.live().not_descendant_of(current_news).first()
     pages = [
@@ -171,7 +171,7 @@ def test_an_edit_in_place_republishes_only_the_listing_pages_that_show_it(
 def test_a_page_that_opens_a_range_of_ids_gets_a_sitemap_file_and_takes_it_along(
     public_dir, settings, publish_on_change, hot_news
 ):
-    settings.CITYPORTAL_SITEMAP_CHUNK = Page.objects.aggregate(last=Max("id"))["last"]
+    settings.CITYPORTAL_PAGE_RANGE_SIZE = Page.objects.aggregate(last=Max("id"))["last"]
     assert sitemap_units() == [units.SITEMAP, f"{units.SITEMAP}:1"]
     publisher.publish_units(sitemap_units())
     with publish_on_change():
