@@ -4,6 +4,8 @@ site address, first administrator. `make run` calls it on every start."""
 from django.apps import apps
 from django.core.management import BaseCommand, call_command
 
+from cityportal.core import static_sources
+
 
 class Command(BaseCommand):
     help = (
@@ -24,19 +26,26 @@ class Command(BaseCommand):
     def handle(self, *args, base_url: str, no_demo: bool, no_publish: bool = False, **options):
         # One process for every step: each `manage.py` start costs seconds of imports.
         base_url = base_url.rstrip("/")
-        steps = [
-            ("Applying database migrations", "migrate", [], {"interactive": False, "verbosity": 1}),
-            ("Collecting static files", "collectstatic", [], {"interactive": False, "verbosity": 0}),
-        ]
+        self.stdout.write("==> Applying database migrations")
+        call_command("migrate", interactive=False, verbosity=1, stdout=self.stdout)
+        self.collect_static_files()
         if not no_demo:
-            steps.append(("Loading the demo site", "load_demo", [], {}))
-        for title, name, args, kwargs in steps:
-            self.stdout.write(f"==> {title}")
-            call_command(name, *args, stdout=self.stdout, **kwargs)
-        if not no_demo:
+            self.stdout.write("==> Loading the demo site")
+            call_command("load_demo", stdout=self.stdout)
             call_command("set_site_address", base_url, stdout=self.stdout)
         call_command("create_first_admin", admin_url=f"{base_url}/admin/", stdout=self.stdout)
         if apps.is_installed("cityportal.publishing") and not no_publish:
             # Public pages as files, rendered with this version of the templates.
             self.stdout.write("==> Publishing the public pages")
             call_command("publish_site", if_outdated=True, stdout=self.stdout, stderr=self.stderr)
+
+    def collect_static_files(self) -> None:
+        """collectstatic, unless the collected files come from the sources as they are."""
+        fingerprint = static_sources.sources_fingerprint()
+        if static_sources.static_files_current(fingerprint):
+            self.stdout.write("==> Static files are current")
+            return
+        self.stdout.write("==> Collecting static files")
+        static_sources.forget_collected()  # a collection cut short is not taken as current
+        call_command("collectstatic", interactive=False, verbosity=0, stdout=self.stdout)
+        static_sources.mark_collected(fingerprint)
