@@ -82,7 +82,9 @@ def open_page(tab, portal, name: str) -> None:
     expect(tab.get_by_role("heading", level=1)).to_have_text(heading)
     # Lazy pictures below the fold are part of the page too.
     tab.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
-    tab.wait_for_load_state("networkidle")
+    # Every picture settled (loaded or failed). Not "networkidle": a video's open
+    # media connection holds that back for seconds.
+    tab.wait_for_function("() => [...document.images].every(i => i.complete)")
     tab.evaluate("() => window.scrollTo(0, 0)")
 
 
@@ -261,13 +263,15 @@ def test_the_map_page_stays_useful_when_tiles_cannot_load(portal, page):
 
 def test_a_tile_server_that_never_answers_counts_as_failed(portal, page):
     page.route(TILES, lambda route: None)  # requests left hanging, never answered
+    page.clock.install()  # the test can move the page's clock forward
     # The hanging tiles hold back the "load" event, not the page.
     page.goto(portal.url + MAP, wait_until="domcontentloaded")
     expect(page.get_by_role("heading", name="What the map shows")).to_be_visible()
     expect(page.locator("[data-tile-map]")).to_be_visible()
     notice = page.locator("[data-tile-failed]")
-    expect(notice).to_be_hidden()
-    expect(notice).to_be_visible(timeout=15_000)
+    expect(notice).to_be_hidden()  # still waiting for the tiles
+    page.clock.run_for(10_500)  # past the ten seconds of map.js, at once
+    expect(notice).to_be_visible()
     expect(page.locator("[data-tile-map]")).to_be_hidden()
 
 

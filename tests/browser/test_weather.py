@@ -53,12 +53,29 @@ def weather_service():
         yield server
 
 
+def assert_stored(result: subprocess.CompletedProcess) -> None:
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Stored the weather for Hengyang observed at ")
+
+
 @pytest.fixture
 def fetched(portal, no_weather, weather_service):
     result = fetch_weather(portal, weather_service)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Stored the weather for Hengyang observed at ")
+    assert_stored(result)
     return result
+
+
+@pytest.fixture(scope="module")
+def shown_weather(portal):
+    """One fetched observation for the tests that only look at it: each fetch and each
+    clean-up is a `manage.py` start. These tests come first in the module; every later
+    test sets the weather up itself, and the observation goes when the module ends."""
+    forget_weather(portal)
+    with RecordingServer() as service:
+        service.reply_with("current_overcast.json", fresh_time=True)
+        assert_stored(fetch_weather(portal, service))
+    yield
+    forget_weather(portal)
 
 
 def assert_accessible(tab) -> None:
@@ -73,15 +90,7 @@ def expect_shown(widget) -> None:
     expect(widget.get_by_role("link", name="Open-Meteo")).to_be_visible()
 
 
-def test_without_observation_the_area_says_so(portal, page, no_weather):
-    page.goto(portal.url + support.HOME)
-    area = page.locator("#weather")
-    expect(area.get_by_role("heading", name="Weather")).to_be_visible()
-    expect(area.locator(".weather")).to_have_text(NOT_AVAILABLE)
-    expect(area.locator(".weather__temperature")).to_have_count(0)
-
-
-def test_fetched_weather_is_shown_without_wcag_violations(portal, page, fetched):
+def test_fetched_weather_is_shown_without_wcag_violations(portal, page, shown_weather):
     page.goto(portal.url + support.HOME)
     widget = page.locator("#weather .weather")
     expect_shown(widget)
@@ -92,7 +101,7 @@ def test_fetched_weather_is_shown_without_wcag_violations(portal, page, fetched)
     assert_accessible(page)
 
 
-def test_the_menu_entry_leads_to_the_widget(portal, page, fetched):
+def test_the_menu_entry_leads_to_the_widget(portal, page, shown_weather):
     page.goto(portal.url + support.CHANNEL)
     page.get_by_role("button", name="Special Column: show channels").click()
     page.locator("#main-nav").get_by_role("link", name="Weather").click()
@@ -101,12 +110,20 @@ def test_the_menu_entry_leads_to_the_widget(portal, page, fetched):
     expect(page.locator("#weather")).to_be_in_viewport()
 
 
-def test_fetched_weather_on_a_phone(portal, phone_page, fetched):
+def test_fetched_weather_on_a_phone(portal, phone_page, shown_weather):
     phone_page.goto(portal.url + support.HOME + "#weather")
     expect_shown(phone_page.locator("#weather .weather"))
     assert support.page_width(phone_page) <= 375
     support.screenshot(phone_page, "weather-home-375")
     assert_accessible(phone_page)
+
+
+def test_without_observation_the_area_says_so(portal, page, no_weather):
+    page.goto(portal.url + support.HOME)
+    area = page.locator("#weather")
+    expect(area.get_by_role("heading", name="Weather")).to_be_visible()
+    expect(area.locator(".weather")).to_have_text(NOT_AVAILABLE)
+    expect(area.locator(".weather__temperature")).to_have_count(0)
 
 
 def test_a_failed_fetch_exits_1_and_keeps_the_last_observation(portal, page, fetched, weather_service):
