@@ -11,7 +11,7 @@ import threading
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save, pre_save
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, pre_page_move
 
 from cityportal.core import render_record, tree_version
@@ -125,10 +125,28 @@ def _page_moving(sender, instance: Page, **kwargs) -> None:
         _note(update)
 
 
+def _view_restriction_changed(restriction: PageViewRestriction) -> None:
+    """A restriction added or lifted takes its page and every page under it off the
+    public site or back onto it: their files go or come, as do their listings' entries."""
+    page = Page.objects.filter(pk=restriction.page_id).only("path").first()
+    if page is None:  # deleted with its page, which says so itself
+        return
+    subtree = set(Page.objects.filter(path__startswith=page.path).values_list("pk", flat=True))
+
+    def update(change: Change) -> None:
+        change.page_ids.update(subtree)
+        change.in_place.difference_update(subtree)
+        change.displaced.update(subtree)
+
+    _note(update)
+
+
 def _instance_deleted(sender, instance, **kwargs) -> None:
     if not enabled():
         return
-    if isinstance(instance, Page):
+    if isinstance(instance, PageViewRestriction):
+        _view_restriction_changed(instance)
+    elif isinstance(instance, Page):
 
         def update(change: Change) -> None:
             change.page_ids.add(instance.pk)
@@ -141,7 +159,11 @@ def _instance_deleted(sender, instance, **kwargs) -> None:
 
 def _instance_saved(sender, instance, created: bool = False, raw: bool = False, **kwargs) -> None:
     # Pages reach the public site by being published, not saved (drafts, revisions).
-    if enabled() and not raw and not isinstance(instance, Page):
+    if not enabled() or raw or isinstance(instance, Page):
+        return
+    if isinstance(instance, PageViewRestriction):
+        _view_restriction_changed(instance)
+    else:
         _model_changed(instance)
 
 

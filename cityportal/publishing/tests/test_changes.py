@@ -255,3 +255,27 @@ def test_changes_of_one_transaction_become_one_task_and_rolled_back_ones_none(
             second = make_article(hot_news, "Second of two")
     assert len(handed_over) == 1
     assert set(handed_over[0]["page_ids"]) == {first.pk, second.pk}
+
+
+def test_a_view_restriction_withdraws_the_subtree_from_disk_and_from_the_sitemap(
+    published, publish_on_change, public_dir, hot_news, reference_article
+):
+    from wagtail.models import PageViewRestriction
+
+    url = reference_article.url
+    assert (public_dir / units.url_to_file(url)).exists()
+    assert url in read(public_dir, sitemap_file(reference_article))
+    with publish_on_change():
+        restriction = PageViewRestriction.objects.create(
+            page=hot_news, restriction_type=PageViewRestriction.LOGIN
+        )
+    # Signed-in readers only: no file a static server would hand to anyone.
+    assert not (public_dir / units.url_to_file(url)).exists()
+    assert not (public_dir / units.url_to_file(hot_news.url)).exists()
+    assert url not in read(public_dir, sitemap_file(reference_article))
+    assert url not in read(public_dir, published["section"].url)  # nor listed for all
+    with publish_on_change():
+        restriction.delete()
+    assert (public_dir / units.url_to_file(url)).exists()
+    assert url in read(public_dir, sitemap_file(reference_article))
+    assert url in read(public_dir, published["section"].url)
