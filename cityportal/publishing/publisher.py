@@ -306,7 +306,7 @@ def chunked(addresses: dict[str, list[str]], size: int) -> list[dict[str, list[s
 def rebuild(processes: int = 2, chunk_size: int = 20, stream=None) -> PublishReport:
     """Publishes every unit again (both cores by default) and withdraws the units that
     are no longer public. Readers keep getting whole files throughout."""
-    started = time.monotonic()
+    started, begun_at = time.monotonic(), time.time()
     known = units.all_unit_addresses()
     unit_list = list(known)
     renderer = Renderer()
@@ -329,7 +329,7 @@ def rebuild(processes: int = 2, chunk_size: int = 20, stream=None) -> PublishRep
     report.units -= len(gone)
     report.seconds = time.monotonic() - started
     if not report.failures:
-        state.record_rebuild()
+        state.record_rebuild(started=begun_at)
     return report
 
 

@@ -5,10 +5,17 @@ templates, translations and static files, the pinned requirements, the settings 
 change what a page shows) is the one of the last full rebuild, no page failed to
 publish, and no page changed while publishing on change was off (a bulk import,
 `prepare_site`'s demo loader): such a change marks the state, so the next start
-rebuilds. Changes made with publishing on are published as they happen.
+rebuilds. Changes made with publishing on are published as they happen; each run
+leaves a marker until it has finished, so that one cut short (the process killed
+between the editor's commit and the last file) also means a rebuild.
 """
 
 import hashlib
+import os
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -49,7 +56,37 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def record_rebuild() -> None:
+def _runs_dir() -> Path:
+    # Beside the published files, not among them: a static server must not serve it.
+    public = Path(settings.CITYPORTAL_PUBLIC_DIR)
+    return public.parent / f"{public.name}.publishing-runs"
+
+
+@contextmanager
+def publishing_run() -> Iterator[None]:
+    """Marks a change being published; the mark stays if the run does not finish."""
+    folder = _runs_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    # Named by its start (the file's own time is coarser than the clock's).
+    marker = folder / f"{time.time_ns()}-{os.getpid()}-{uuid.uuid4().hex}"
+    marker.touch()
+    yield
+    marker.unlink(missing_ok=True)  # not on an exception: what it left undone stays marked
+
+
+def interrupted_runs() -> list[Path]:
+    folder = _runs_dir()
+    return sorted(folder.iterdir()) if folder.is_dir() else []
+
+
+def record_rebuild(started: float | None = None) -> None:
+    """After a full rebuild that began at ``started`` (time.time()): the runs cut short
+    before it are made good."""
+    for marker in interrupted_runs():
+        head = marker.name.split("-", 1)[0]
+        begun = int(head) if head.isdigit() else 0  # a foreign name counts as old
+        if started is None or begun < started * 1e9:
+            marker.unlink(missing_ok=True)
     PublishedState.objects.update_or_create(
         pk=1,
         defaults={
@@ -77,6 +114,8 @@ def outdated_reason() -> str | None:
         return "some pages failed to publish"
     if state.fingerprint != code_fingerprint():
         return "the code or templates changed since the last rebuild"
+    if interrupted_runs():
+        return "a publishing run was cut short"
     if state.pages_changed_unpublished:
         return "pages changed without being published (publishing on change off, or a bulk import)"
     return None

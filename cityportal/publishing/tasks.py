@@ -5,6 +5,7 @@ transaction commits; with a queue backend (django-tasks-db's DatabaseBackend and
 
 from django_tasks import task
 
+from cityportal.publishing import state
 from cityportal.publishing.changes import Change, publish_change
 
 
@@ -19,4 +20,5 @@ def publish_changes(
         model_keys=set(model_keys),
         in_place=set(in_place or ()),
     )
-    return publish_change(change).summary()
+    with state.publishing_run():
+        return publish_change(change).summary()

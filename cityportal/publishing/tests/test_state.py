@@ -3,6 +3,7 @@ that failed, or pages changed without being published; and not otherwise."""
 
 import io
 import json
+import time
 
 import pytest
 from django.core.management import call_command
@@ -71,3 +72,45 @@ def test_bulk_written_pages_mean_a_rebuild_even_with_publishing_on(current, sett
     settings.CITYPORTAL_PUBLISH_ON_CHANGE = True
     generate_sample_items(23)
     assert state.outdated_reason().startswith("pages changed without being published")
+
+
+def test_a_publishing_run_cut_short_means_a_rebuild(current, reference_article, monkeypatch):
+    from cityportal.publishing import tasks
+
+    def killed(change):  # as if the process died between the commit and the last file
+        raise SystemExit(1)
+
+    monkeypatch.setattr(tasks, "publish_change", killed)
+    with pytest.raises(SystemExit):
+        tasks.publish_changes.call(page_ids=[reference_article.pk], old_places=[], model_keys=[])
+    assert state.outdated_reason() == "a publishing run was cut short"
+    # The marker is beside the published files, not among them.
+    assert not any(".publishing-runs" in str(path) for path in units.public_dir().rglob("*"))
+
+    rebuild_began = time.time()
+    with state.publishing_run():  # a run that began during the rebuild is not made good by it
+        state.record_rebuild(started=rebuild_began)
+        assert len(state.interrupted_runs()) == 1
+        assert state.outdated_reason() == "a publishing run was cut short"
+    assert state.outdated_reason() is None  # it finished
+
+
+def test_a_full_rebuild_makes_good_the_runs_cut_short_before_it(current, reference_article, monkeypatch):
+    from cityportal.publishing import tasks
+
+    monkeypatch.setattr(tasks, "publish_change", lambda change: (_ for _ in ()).throw(SystemExit(1)))
+    with pytest.raises(SystemExit):
+        tasks.publish_changes.call(page_ids=[reference_article.pk], old_places=[], model_keys=[])
+    monkeypatch.undo()
+    report = publisher.rebuild(processes=1)
+    assert report.failures == []
+    assert state.interrupted_runs() == []
+    assert state.outdated_reason() is None
+
+
+def test_a_finished_run_leaves_no_mark(current, reference_article):
+    from cityportal.publishing import tasks
+
+    tasks.publish_changes.call(page_ids=[reference_article.pk], old_places=[], model_keys=[])
+    assert state.interrupted_runs() == []
+    assert state.outdated_reason() is None
