@@ -118,3 +118,50 @@ def test_a_saved_change_is_live_at_once_and_the_disk_matches_the_site(portal):
     # After all this, the disk holds exactly what the site would publish, as recorded.
     assert "holds exactly what the site would publish" in portal.manage("publish_site", "--check")
     assert "Every published file is as published." in portal.manage("verify_published_site")
+
+
+def test_a_page_made_private_is_no_longer_sent_from_a_file(portal):
+    script = textwrap.dedent(
+        """
+        from cityportal.news.models import ArticlePage, ChannelPage
+        channel = ChannelPage.objects.get(slug="hot-news", locale__language_code="en")
+        article = ArticlePage(title="Internal briefing on flood defences", slug="internal-flood-briefing",
+                              body=[("paragraph", "<p>For staff only once restricted.</p>")])
+        channel.add_child(instance=article)
+        article.save_revision().publish()
+        print(article.url)
+        """
+    )
+    url = portal.manage("shell", "-c", script).strip().splitlines()[-1]
+    file = public_dir(portal) / url.lstrip("/") / "index.html"
+    try:
+        assert file.exists()
+        # What the admin's Privacy setting saves: readers must sign in.
+        portal.manage(
+            "shell",
+            "-c",
+            "from wagtail.models import Page, PageViewRestriction as R; "
+            "page = Page.objects.get(slug='internal-flood-briefing'); "
+            "R.objects.create(page=page, restriction_type=R.LOGIN)",
+        )
+        assert not file.exists()
+        request = urllib.request.Request(portal.url + url)
+        opener = urllib.request.build_opener(NoRedirect)
+        try:
+            opener.open(request)
+            raise AssertionError("a private page was answered without signing in")
+        except urllib.error.HTTPError as answer:
+            assert answer.code == 302 and "/login/" in answer.headers["Location"]
+        listing = get(portal.url + "/en/current-news/hot-news/")[2]
+        assert b"Internal briefing on flood defences" not in listing
+    finally:
+        portal.manage(
+            "shell",
+            "-c",
+            "from wagtail.models import Page; Page.objects.get(slug='internal-flood-briefing').delete()",
+        )
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # the redirect itself is the answer under test
