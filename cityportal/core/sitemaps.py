@@ -4,7 +4,7 @@ and so on; ``render_record.page_range_of``). A page keeps its file for its whole
 so that an edit changes one small file and the index, not one file that lists every
 page (static publishing re-renders what a change shows). A file of more than
 CITYPORTAL_SITEMAP_LIMIT addresses (50,000 is the sitemaps.org limit) is split into
-``?p=`` pages, which the static site does not hold: keep the chunk below the limit."""
+``?p=`` pages, which the static site does not hold: keep the range size below it."""
 
 from dataclasses import dataclass
 from functools import cache
