@@ -82,19 +82,33 @@ def test_a_link_planted_in_the_public_directory_is_not_followed(portal, tmp_path
         planted.unlink()
 
 
-def test_a_saved_change_is_live_at_once_and_the_disk_matches_the_site(portal):
+def publish_article(portal, title: str, slug: str, paragraph: str) -> str:
+    """Adds and publishes an article in Hot News through the portal's own database and
+    publishing (a `manage.py shell` of its settings); its address."""
     script = textwrap.dedent(
-        """
+        f"""
         from cityportal.news.models import ArticlePage, ChannelPage
         channel = ChannelPage.objects.get(slug="hot-news", locale__language_code="en")
-        article = ArticlePage(title="Xiangjiang bridge opens to traffic", slug="xiangjiang-bridge-opens",
-                              body=[("paragraph", "<p>The new bridge opened today.</p>")])
+        article = ArticlePage(title={title!r}, slug={slug!r}, body=[("paragraph", {f"<p>{paragraph}</p>"!r})])
         channel.add_child(instance=article)
         article.save_revision().publish()
         print(article.url)
         """
     )
-    url = portal.manage("shell", "-c", script).strip().splitlines()[-1]
+    return portal.manage("shell", "-c", script).strip().splitlines()[-1]
+
+
+def delete_page(portal, slug: str) -> None:
+    portal.manage("shell", "-c", f"from wagtail.models import Page; Page.objects.get(slug={slug!r}).delete()")
+
+
+def test_a_saved_change_is_live_at_once_and_the_disk_matches_the_site(portal):
+    url = publish_article(
+        portal,
+        "Xiangjiang bridge opens to traffic",
+        "xiangjiang-bridge-opens",
+        "The new bridge opened today.",
+    )
     try:
         file = public_dir(portal) / url.lstrip("/") / "index.html"
         status, headers, body = get(portal.url + url)
@@ -107,11 +121,7 @@ def test_a_saved_change_is_live_at_once_and_the_disk_matches_the_site(portal):
         last_file = re.findall(rb"<loc>([^<]+)</loc>", get(portal.url + "/sitemap.xml")[2])[-1].decode()
         assert url.encode() in get(portal.url + urlsplit(last_file).path)[2]
     finally:
-        portal.manage(
-            "shell",
-            "-c",
-            "from wagtail.models import Page; Page.objects.get(slug='xiangjiang-bridge-opens').delete()",
-        )
+        delete_page(portal, "xiangjiang-bridge-opens")
     assert not file.exists()
     assert get(portal.url + url)[0] == 404
     assert b"Xiangjiang bridge opens to traffic" not in get(portal.url + "/en/current-news/hot-news/")[2]
@@ -121,18 +131,12 @@ def test_a_saved_change_is_live_at_once_and_the_disk_matches_the_site(portal):
 
 
 def test_a_page_made_private_is_no_longer_sent_from_a_file(portal):
-    script = textwrap.dedent(
-        """
-        from cityportal.news.models import ArticlePage, ChannelPage
-        channel = ChannelPage.objects.get(slug="hot-news", locale__language_code="en")
-        article = ArticlePage(title="Internal briefing on flood defences", slug="internal-flood-briefing",
-                              body=[("paragraph", "<p>For staff only once restricted.</p>")])
-        channel.add_child(instance=article)
-        article.save_revision().publish()
-        print(article.url)
-        """
+    url = publish_article(
+        portal,
+        "Internal briefing on flood defences",
+        "internal-flood-briefing",
+        "For staff only once restricted.",
     )
-    url = portal.manage("shell", "-c", script).strip().splitlines()[-1]
     file = public_dir(portal) / url.lstrip("/") / "index.html"
     try:
         assert file.exists()
@@ -155,11 +159,7 @@ def test_a_page_made_private_is_no_longer_sent_from_a_file(portal):
         listing = get(portal.url + "/en/current-news/hot-news/")[2]
         assert b"Internal briefing on flood defences" not in listing
     finally:
-        portal.manage(
-            "shell",
-            "-c",
-            "from wagtail.models import Page; Page.objects.get(slug='internal-flood-briefing').delete()",
-        )
+        delete_page(portal, "internal-flood-briefing")
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

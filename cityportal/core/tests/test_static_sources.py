@@ -21,6 +21,13 @@ def sources(settings, tmp_path):
     return folder
 
 
+def change(source, text: str) -> None:
+    """Rewrites a source, its time moved on whatever the clock's resolution."""
+    source.write_text(text)
+    later = source.stat().st_mtime_ns + 1_000_000_000
+    os.utime(source, ns=(later, later))
+
+
 def collect() -> str:
     out = StringIO()
     Command(stdout=out).collect_static_files()
@@ -37,9 +44,7 @@ def test_the_first_start_collects_and_a_restart_does_not(sources, settings):
 
 def test_a_changed_source_is_collected_again(sources, settings):
     collect()
-    (sources / "city.css").write_text("body { color: #000; }\n")
-    later = (sources / "city.css").stat().st_mtime_ns + 1_000_000_000
-    os.utime(sources / "city.css", ns=(later, later))  # whatever the clock's resolution
+    change(sources / "city.css", "body { color: #000; }\n")
     assert "Collecting static files" in collect()
     assert (settings.STATIC_ROOT / "city.css").read_text() == "body { color: #000; }\n"
 
@@ -72,9 +77,7 @@ def test_a_collection_cut_short_is_not_taken_as_current(sources, settings, monke
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    (sources / "city.css").write_text("body { color: #111; }\n")
-    later = (sources / "city.css").stat().st_mtime_ns + 1_000_000_000
-    os.utime(sources / "city.css", ns=(later, later))
+    change(sources / "city.css", "body { color: #111; }\n")
     monkeypatch.setattr("cityportal.core.management.commands.prepare_site.call_command", interrupted)
     with pytest.raises(KeyboardInterrupt):
         collect()

@@ -74,15 +74,22 @@ def test_bulk_written_pages_mean_a_rebuild_even_with_publishing_on(current, sett
     assert state.outdated_reason().startswith("pages changed without being published")
 
 
-def test_a_publishing_run_cut_short_means_a_rebuild(current, reference_article, monkeypatch):
+def cut_short(page, monkeypatch) -> None:
+    """The publishing task of a change to the page, its process dying between the
+    commit and the last file."""
     from cityportal.publishing import tasks
 
-    def killed(change):  # as if the process died between the commit and the last file
+    def killed(change):
         raise SystemExit(1)
 
-    monkeypatch.setattr(tasks, "publish_change", killed)
-    with pytest.raises(SystemExit):
-        tasks.publish_changes.call(page_ids=[reference_article.pk], old_places=[], model_keys=[])
+    with monkeypatch.context() as patch:
+        patch.setattr(tasks, "publish_change", killed)
+        with pytest.raises(SystemExit):
+            tasks.publish_changes.call(page_ids=[page.pk], old_places=[], model_keys=[])
+
+
+def test_a_publishing_run_cut_short_means_a_rebuild(current, reference_article, monkeypatch):
+    cut_short(reference_article, monkeypatch)
     assert state.outdated_reason() == "a publishing run was cut short"
     # The marker is beside the published files, not among them.
     assert not any(".publishing-runs" in str(path) for path in units.public_dir().rglob("*"))
@@ -96,12 +103,7 @@ def test_a_publishing_run_cut_short_means_a_rebuild(current, reference_article, 
 
 
 def test_a_full_rebuild_makes_good_the_runs_cut_short_before_it(current, reference_article, monkeypatch):
-    from cityportal.publishing import tasks
-
-    monkeypatch.setattr(tasks, "publish_change", lambda change: (_ for _ in ()).throw(SystemExit(1)))
-    with pytest.raises(SystemExit):
-        tasks.publish_changes.call(page_ids=[reference_article.pk], old_places=[], model_keys=[])
-    monkeypatch.undo()
+    cut_short(reference_article, monkeypatch)
     report = publisher.rebuild(processes=1)
     assert report.failures == []
     assert state.interrupted_runs() == []
