@@ -128,10 +128,10 @@ def _page_moving(sender, instance: Page, **kwargs) -> None:
 def _view_restriction_changed(restriction: PageViewRestriction) -> None:
     """A restriction added or lifted takes its page and every page under it off the
     public site or back onto it: their files go or come, as do their listings' entries."""
-    page = Page.objects.filter(pk=restriction.page_id).only("path").first()
+    page = Page.objects.filter(pk=restriction.page_id).only("path", "depth").first()
     if page is None:  # deleted with its page, which says so itself
         return
-    subtree = set(Page.objects.filter(path__startswith=page.path).values_list("pk", flat=True))
+    subtree = set(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
 
     def update(change: Change) -> None:
         change.page_ids.update(subtree)
