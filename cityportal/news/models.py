@@ -164,6 +164,9 @@ class ChannelPage(PaginatedRoutesMixin, PortalPage):
 
     def items(self):
         if self.listing_source in (self.LISTING_TOP_NEWS, self.LISTING_PICTURE_NEWS):
+            # Featured articles may be anywhere in the tree: whatever is published later,
+            # wherever it is, may join this listing.
+            render_record.record_subtree("")
             return self.featured_articles(self.listing_source, self.locale).order_by(
                 "-first_published_at", "-pk"
             )

@@ -69,6 +69,28 @@ def test_a_new_article_is_published_with_everything_that_lists_it(
     assert article.url in read(public_dir, reference_article.url)
 
 
+@pytest.mark.parametrize(
+    "listing_source, flags",
+    [
+        (ChannelPage.LISTING_TOP_NEWS, {"is_top_news": True}),
+        (ChannelPage.LISTING_PICTURE_NEWS, {"is_picture_news": True}),
+    ],
+)
+def test_a_featured_article_joins_the_channel_that_gathers_it_from_another_section(
+    published, publish_on_change, public_dir, hot_news, listing_source, flags
+):
+    gathering = ChannelPage.objects.get(listing_source=listing_source, locale=hot_news.locale)
+    assert not gathering.is_descendant_of(hot_news.get_parent())
+    publisher.publish_units(units.page_units(gathering))
+    if listing_source == ChannelPage.LISTING_PICTURE_NEWS:
+        pictured = ChannelPage.featured_articles(listing_source, hot_news.locale).first()
+        flags = {**flags, "lead_image": pictured.lead_image, "lead_image_alt": "The new bridge at dusk"}
+    with publish_on_change():
+        article = make_article(hot_news, "Xiangjiang bridge opens to traffic", **flags)
+    article.refresh_from_db()
+    assert article.url in read(public_dir, gathering.url)
+
+
 def test_the_plan_names_what_shows_the_change_and_nothing_else(
     published, demo_home, hot_news, reference_article
 ):
