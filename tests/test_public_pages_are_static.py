@@ -14,7 +14,7 @@ PUBLIC_PATHS = [
     "/en/",
     "/en/current-news/",
     "/en/current-news/hot-news/",
-    "/en/current-news/hot-news/page/2/",
+    "/en/current-news/hot-news/page/1/",
     "/en/current-news/hot-news/liu-yuegao-leads-team-to-beijing-to-coordinate-with-central-enterprises/",
     "/en/alldocslist/",
     "/en/special-column/rss/",

@@ -14,6 +14,9 @@ A fact is a short key:
 - ``t:<tree path>`` or ``t:<tree path>@<depth>``: a subtree was listed (down to that
   depth), so whatever is published, moved or removed under it later may change the
   render, even a page that did not exist yet;
+- ``t:<tree path>~<time>``: a subtree was listed, but only its items published at or
+  before ``<time>`` (UTC, ``YYYYmmddTHHMMSS.ffffff``): a page of a listing numbered from
+  the oldest, which an item published later does not change;
 - ``m:<app_label.model>:<pk>``: a model instance was loaded; ``m:<app_label.model>:*``:
   any new or changed instance of that model may change the render (a widget that shows
   the latest observation, say).
@@ -22,6 +25,7 @@ A fact is a short key:
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import UTC
 
 from django.conf import settings
 
@@ -57,6 +61,26 @@ def page_range_key(number: int) -> str:
 
 def subtree_key(tree_path: str, max_depth: int | None = None) -> str:
     return f"t:{tree_path}" if max_depth is None else f"t:{tree_path}@{max_depth}"
+
+
+UNTIL = "~"  # sorts after every character of a tree path and after "@"
+
+
+def time_bound(moment) -> str:
+    """A publication time as it appears in a bounded subtree key (fixed width, so that
+    keys sort as their times do)."""
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%S.%f")
+
+
+def subtree_until_key(tree_path: str, moment) -> str:
+    return f"t:{tree_path}{UNTIL}{time_bound(moment)}"
+
+
+def bounded_by(keys: set[str], moment) -> set[str]:
+    """``keys`` with each whole-subtree key bounded by ``moment`` (the newest item a page
+    of a listing numbered from the oldest shows)."""
+    whole = {key for key in keys if key.startswith("t:") and "@" not in key and UNTIL not in key}
+    return (keys - whole) | {subtree_until_key(key[2:], moment) for key in whole}
 
 
 def model_key(label: str, pk: object = "*") -> str:

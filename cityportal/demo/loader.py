@@ -27,7 +27,7 @@ HOME_SLUG = "home"
 SEED = "hengyang-demo"
 # Sample items are dated before the reference article, so it leads Hot News.
 SAMPLES_NEWEST = datetime(2024, 5, 17, 16, 30, 0, tzinfo=CITY_TZ)
-HOT_NEWS_SAMPLES = 24
+HOT_NEWS_SAMPLES = 44  # with the reference article, 45: a numbered page and the own page of 25
 PICTURE_NEWS_COUNT = 4
 
 IDENTITY = {

@@ -43,6 +43,8 @@ class OfficialListPage(ChannelPage):
     """The Officials channel (E-Government > Officials): lists the officials under it in
     the order editors give them with each official's rank (1 first), then in tree order."""
 
+    numbered_from_oldest = False  # listed in its own order, numbered from the first
+
     content_panels = PortalPage.content_panels + [
         FieldPanel("chinese_name"),
         FieldPanel("introduction"),
@@ -179,6 +181,8 @@ class DepartmentIndexPage(ChannelPage):
     """The Departments channel (E-Government > Departments): every department under it
     on one page, sorted by name, with an A to Z index and a search box that finds
     departments by name or functions (``?q=``)."""
+
+    numbered_from_oldest = False  # listed in its own order, numbered from the first
 
     content_panels = PortalPage.content_panels + [
         FieldPanel("chinese_name"),

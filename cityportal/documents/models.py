@@ -67,6 +67,8 @@ class DocumentLibraryPage(ChannelPage):
     download). Visitors filter its documents by issuing body, year and status and sort
     them by issue date; editors add document pages under it."""
 
+    numbered_from_oldest = False  # listed in its own order, numbered from the first
+
     SORT_NEWEST = "newest"
     SORT_OLDEST = "oldest"
 

@@ -110,6 +110,8 @@ class ProjectListPage(ChannelPage):
     page, which visitors can filter by sector and by industrial park (``?sector=`` and
     ``?park=`` in the address)."""
 
+    numbered_from_oldest = False  # listed in its own order, numbered from the first
+
     content_panels = LIST_PAGE_PANELS
     subpage_types = ["investment.ProjectPage"]
 
@@ -286,6 +288,8 @@ class ProjectPage(ContactFields, PortalPage):  # noqa: DJ008 - Page.__str__ give
 class IndustrialParkListPage(ChannelPage):
     """The Industrial Parks channel: the parks under it, by name, 20 to a page."""
 
+    numbered_from_oldest = False  # listed in its own order, numbered from the first
+
     content_panels = LIST_PAGE_PANELS
     subpage_types = ["investment.IndustrialParkPage"]
 
@@ -382,6 +386,8 @@ class IndustrialParkPage(ContactFields, PortalPage):  # noqa: DJ008 - Page.__str
 
 class EnterpriseListPage(ChannelPage):
     """The Enterprise Focus channel: profiles of enterprises, newest first."""
+
+    numbered_from_oldest = False  # listed in its own order, numbered from the first
 
     content_panels = LIST_PAGE_PANELS
     subpage_types = ["investment.EnterprisePage"]

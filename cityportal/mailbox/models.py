@@ -363,6 +363,8 @@ class MailboxPage(ChannelPage):
     ``statistics/``. Editors write the introductions; letters are handled in the admin
     under Mailbox."""
 
+    numbered_from_oldest = False  # listed in its own order, numbered from the first
+
     # The form and the track page carry CSRF tokens and answer each visitor: they are
     # always served by Django. ("letters/" and "statistics/" are the same for everyone.)
     static_publishable = False

@@ -431,6 +431,8 @@ class FriendlyExchangesPage(ChannelPage):
     """Friendly Exchanges: the city's sister and friendly cities, by the year the
     relationship began."""
 
+    numbered_from_oldest = False  # listed in its own order, numbered from the first
+
     template = "media/friendly_exchanges_page.html"
     content_panels = CHANNEL_PANELS
     subpage_types = ["portal_media.FriendlyCityPage"]
@@ -495,6 +497,8 @@ class CityCardsPage(ChannelPage):
     """City Cards: the things the city is known for, as pictures with short texts, in
     the order of the page tree (editors reorder them in the admin)."""
 
+    numbered_from_oldest = False  # listed in its own order, numbered from the first
+
     template = "media/city_cards_page.html"
     content_panels = CHANNEL_PANELS
     subpage_types = ["portal_media.CityCardPage"]
@@ -535,6 +539,8 @@ class CityCardPage(IllustratedItem):
 
 class HonorsPage(ChannelPage):
     """Honors: titles and awards the city has received, newest first."""
+
+    numbered_from_oldest = False  # listed in its own order, numbered from the first
 
     template = "media/honors_page.html"
     content_panels = CHANNEL_PANELS

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F, OuterRef
+from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -26,27 +27,46 @@ from cityportal.core.blocks import BodyBlock, stream_plain_text
 from cityportal.core.filters import filter_by_date_range, parse_id, read_date_range
 from cityportal.core.items import NotIndexed, filter_locale, filter_siblings, live_items, parents_of
 from cityportal.core.models import PortalIdentity, PortalPage
-from cityportal.core.pagination import paginate, redirect_page_one
+from cityportal.core.pagination import numbered_pages, paginate, paginate_from_oldest, redirect_page_one
 
 LATEST_PER_CHANNEL = 5
 
 
 class PaginatedRoutesMixin(RoutablePageMixin):
     """Listing pages number their pages in the path (``.../page/2/``), not the query
-    string, so that each page of a listing can be published as a static file."""
+    string, so that each page of a listing can be published as a static file.
+
+    With ``numbered_from_oldest`` (listings newest first by publication time), page 1
+    holds the oldest items and the listing's own page the newest: a new item changes
+    the listing's own page only, and what a numbered page read is recorded as bounded
+    by its newest item (core.render_record.subtree_until_key), so that it is published
+    again only when an item at or before that time comes or goes."""
 
     # Each listing page defines get_listing(request) -> the queryset to paginate.
+    numbered_from_oldest = False
 
     def listing_context(self, request, number=None) -> dict:
-        # A page published under this one later may join the listing.
-        render_record.record_subtree(self.path)
-        listing = paginate(self.get_listing(request), number, settings.CITYPORTAL_ITEMS_PER_PAGE)
-        return {"listing": listing, "items": listing.page.object_list}
+        per_page = settings.CITYPORTAL_ITEMS_PER_PAGE
+        if not self.numbered_from_oldest:
+            # A page published under this one later may join the listing.
+            render_record.record_subtree(self.path)
+            listing = paginate(self.get_listing(request), number, per_page)
+            return {"listing": listing, "items": listing.page.object_list}
+        with render_record.recording() as read:
+            render_record.record_subtree(self.path)
+            listing = paginate_from_oldest(self.get_listing(request), number, per_page)
+        newest = listing.items[0].first_published_at if listing.number is not None and listing.items else None
+        render_record.record_all(render_record.bounded_by(read, newest) if newest else read)
+        return {"listing": listing, "items": listing.items}
 
     def get_cached_paths(self) -> list[str]:
         """Every address the listing answers at, its later pages included (for static
         publishing and front-end cache purging)."""
-        pages = Paginator(self.get_listing(None), settings.CITYPORTAL_ITEMS_PER_PAGE).num_pages
+        per_page = settings.CITYPORTAL_ITEMS_PER_PAGE
+        if self.numbered_from_oldest:
+            numbered = numbered_pages(self.get_listing(None).count(), per_page)
+            return ["/"] + [f"/page/{number}/" for number in range(1, numbered + 1)]
+        pages = Paginator(self.get_listing(None), per_page).num_pages
         return ["/"] + [f"/page/{number}/" for number in range(2, pages + 1)]
 
     @path("")
@@ -55,9 +75,23 @@ class PaginatedRoutesMixin(RoutablePageMixin):
 
     @re_path(r"^page/(?P<number>[^/]{1,40})/$")
     def numbered_page(self, request, number):
+        if self.numbered_from_oldest:
+            return self._numbered_from_oldest(request, number)
         if (first_page := redirect_page_one(request, self.get_url(request), number)) is not None:
             return first_page
         return self.render(request, context_overrides=self.listing_context(request, number))
+
+    def _numbered_from_oldest(self, request, number):
+        query = "?" + request.GET.urlencode() if request.GET else ""
+        parsed = parse_id(number)
+        if parsed is not None and str(parsed) != number:
+            # One address per page: page/01/ is page/1/.
+            return HttpResponsePermanentRedirect(f"{self.get_url(request)}page/{parsed}/{query}")
+        context = self.listing_context(request, number)
+        if context["listing"].send_to_newest:
+            # Not a page of its own yet: its items are the newest, on the listing's page.
+            return HttpResponseRedirect(self.get_url(request) + query)
+        return self.render(request, context_overrides=context)
 
 
 class SectionPage(PortalPage):
@@ -143,6 +177,9 @@ class ChannelPage(PaginatedRoutesMixin, PortalPage):
     # False on channels whose page is itself the content (an FAQ): they list no items,
     # yet are not empty.
     lists_items = True
+    # Newest first by publication time: numbered from the oldest (PaginatedRoutesMixin).
+    # Channels that list in another order (by name, by rank) say False.
+    numbered_from_oldest = True
 
     class Meta:
         verbose_name = _("channel")
@@ -469,6 +506,7 @@ class AllDocsListPage(PaginatedRoutesMixin, PortalPage):
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
+    numbered_from_oldest = True
 
     class Meta:
         verbose_name = _("all documents list")

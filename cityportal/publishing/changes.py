@@ -7,6 +7,7 @@ set; a change to it re-publishes the whole site.
 """
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.conf import settings
 from django.db.models import Q
@@ -34,6 +35,10 @@ class Change:
     # (see signals._page_saving). Only what shows them needs them again.
     in_place: set[int] = field(default_factory=set)
     displaced: set[int] = field(default_factory=set)  # saved otherwise in the same change
+    # The first publication time (ISO) each saved page had before the change if it was
+    # live then, else None: with its time now, where listings numbered from the oldest
+    # change from (a page not saved before, a new one, is listed from its time now).
+    earlier_times: dict[int, str | None] = field(default_factory=dict)
 
     def is_empty(self) -> bool:
         return not (self.page_ids or self.old_places or self.model_keys)
@@ -44,6 +49,7 @@ class Change:
             "old_places": sorted([path, depth] for path, depth in self.old_places),
             "model_keys": sorted(self.model_keys),
             "in_place": sorted((self.in_place - self.displaced) & self.page_ids),
+            "earlier_times": {str(pk): self.earlier_times[pk] for pk in sorted(self.earlier_times)},
         }
 
 
@@ -62,7 +68,11 @@ def affected(change: Change, addresses: units.Addresses | None = None) -> tuple[
     and then (every unit that showed them or lists where they are or were, and the
     later pages a listing has grown); None when the change touches what every page
     shows. ``addresses`` is the run's, to be handed on to the publishing."""
-    pages = list(Page.objects.filter(pk__in=change.page_ids).only("id", "path", "depth", "translation_key"))
+    pages = list(
+        Page.objects.filter(pk__in=change.page_ids).only(
+            "id", "path", "depth", "translation_key", "live", "first_published_at"
+        )
+    )
     addresses = addresses or units.Addresses()
     moved = [page for page in pages if _address_changed(page, addresses)]
     # In place only if it was on disk already where it is: a page new to the public
@@ -91,9 +101,48 @@ def affected(change: Change, addresses: units.Addresses | None = None) -> tuple[
     then = set()
     for chunk in chunked_list(sorted(keys), 500):
         then |= set(Dependency.objects.filter(key__in=chunk).values_list("unit", flat=True))
+    bounds = {page.path: _listed_from(page, change) for page in pages if page.pk not in in_place}
+    bounds.update({path: None for path, _depth in change.old_places})
+    then |= bounded_listing_units(bounds)
     then.discard(units.CHROME)
-    then |= new_units(then, addresses) | new_fixed_units(addresses)
+    then |= units_gained_or_lost(then, addresses) | new_fixed_units(addresses)
     return first, then - first
+
+
+def _listed_from(page: Page, change: Change) -> datetime | None:
+    """The earliest publication time the page is or was listed at in this change; None
+    when it is not known (every page of a listing numbered from the oldest may change)."""
+    times = [page.first_published_at] if page.live and page.first_published_at else []
+    if page.pk in change.earlier_times:
+        earlier = change.earlier_times[page.pk]
+        times += [datetime.fromisoformat(earlier)] if earlier else []
+    elif not times:
+        return None
+    return min(times) if times else None
+
+
+def bounded_listing_units(bounds: dict[str, datetime | None]) -> set[str]:
+    """The numbered pages of listings (numbered from the oldest) that a page coming or
+    going at each tree path changes: those that list the subtrees it is in and show an
+    item published at or after its time (render_record.subtree_until_key). ``bounds``:
+    tree path -> that time, None for any."""
+    lowest: dict[str, str] = {}
+    for tree_path, moment in bounds.items():
+        bound = render_record.time_bound(moment) if moment is not None else ""
+        for length in range(0, len(tree_path) + 1, Page.steplen):
+            prefix = tree_path[:length]
+            lowest[prefix] = min(lowest.get(prefix, bound), bound)
+    found: set[str] = set()
+    for chunk in chunked_list(sorted(lowest), 200):
+        condition = Q()
+        for prefix in chunk:
+            start = render_record.subtree_key(prefix) + render_record.UNTIL
+            # Up to the character after UNTIL: the bounded keys of this subtree only.
+            condition |= Q(
+                key__gte=start + lowest[prefix], key__lt=start[:-1] + chr(ord(render_record.UNTIL) + 1)
+            )
+        found |= set(Dependency.objects.filter(condition).values_list("unit", flat=True))
+    return found
 
 
 def units_of_pages(page_ids: set[int], addresses: units.Addresses) -> set[str]:
@@ -106,13 +155,15 @@ def units_of_pages(page_ids: set[int], addresses: units.Addresses) -> set[str]:
     return result
 
 
-def new_units(unit_list: set[str], addresses: units.Addresses) -> set[str]:
+def units_gained_or_lost(unit_list: set[str], addresses: units.Addresses) -> set[str]:
     """Addresses the units' pages answer at now and have not been published at (a
-    listing that has grown a page)."""
+    listing that has grown a page), and those they were published at and answer at no
+    longer (a listing that has lost one, or whose newest numbered page joined its own)."""
     page_ids = {units.unit_page_id(unit) for unit in unit_list} - {None}
     result = set()
     for page in _pages_with_more_addresses(page_ids):
-        result |= set(addresses.of_page(page) or {}) - _published_units(page.pk)
+        now, published = set(addresses.of_page(page) or {}), _published_units(page.pk)
+        result |= now ^ published
     return result
 
 

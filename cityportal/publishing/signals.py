@@ -99,7 +99,12 @@ def _page_saving(sender, instance, raw: bool = False, **kwargs) -> None:
         and all(before[name] == getattr(instance, name) for name in compared)
     )
 
+    # Where the page was listed before (its first publication time): a listing numbered
+    # from the oldest changes from there on.
+    listed_at = before["first_published_at"] if before is not None and before["live"] else None
+
     def update(change: Change) -> None:
+        change.earlier_times.setdefault(instance.pk, listed_at.isoformat() if listed_at else None)
         if in_place and instance.pk not in change.displaced:
             change.in_place.add(instance.pk)
         else:

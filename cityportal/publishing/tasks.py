@@ -11,14 +11,20 @@ from cityportal.publishing.changes import Change, publish_change
 
 @task()
 def publish_changes(
-    page_ids: list[int], old_places: list[list], model_keys: list[str], in_place: list[int] | None = None
+    page_ids: list[int],
+    old_places: list[list],
+    model_keys: list[str],
+    in_place: list[int] | None = None,
+    earlier_times: dict[str, str | None] | None = None,
 ) -> str:
-    # in_place: absent from tasks queued before it existed (they re-publish every listing).
+    # in_place, earlier_times: absent from tasks queued before they existed (those
+    # re-publish more of the listings).
     change = Change(
         page_ids=set(page_ids),
         old_places={(path, depth) for path, depth in old_places},
         model_keys=set(model_keys),
         in_place=set(in_place or ()),
+        earlier_times={int(pk): moment for pk, moment in (earlier_times or {}).items()},
     )
     with state.publishing_run():
         return publish_change(change).summary()

@@ -65,6 +65,8 @@ class SurveyIndexPage(ChannelPage):
     """The Online Investigation channel: editors add surveys under it; visitors see which
     surveys are open now, which are coming and which have closed (with their results)."""
 
+    numbered_from_oldest = False  # listed in its own order, numbered from the first
+
     # What is "open now" changes with the clock, so the list is always served by Django.
     static_publishable = False
 

@@ -157,6 +157,8 @@ class TopAttractionsPage(ChannelPage):
     """Top Eight Attractions: the eight attractions editors choose to feature, in their
     order, followed by any other attractions of the channel."""
 
+    numbered_from_oldest = False  # listed in its own order, numbered from the first
+
     template = "tourism/top_attractions_page.html"
     content_panels = CHANNEL_PANELS + [
         InlinePanel(
@@ -202,6 +204,8 @@ class TopAttractionsPage(ChannelPage):
 
 class RoutesChannelPage(ChannelPage):
     """Tourist Routes: a channel of routes, each shown with its length and stops."""
+
+    numbered_from_oldest = False  # listed in its own order, numbered from the first
 
     template = "tourism/routes_channel_page.html"
     content_panels = CHANNEL_PANELS

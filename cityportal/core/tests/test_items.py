@@ -2,6 +2,7 @@ import pytest
 from wagtail.models import Page
 
 from cityportal.core.items import live_items
+from cityportal.demo.loader import HOT_NEWS_SAMPLES
 
 pytestmark = pytest.mark.django_db
 
@@ -9,7 +10,7 @@ pytestmark = pytest.mark.django_db
 def test_live_items_of_a_channel_are_its_live_children_newest_first(hot_news):
     items = list(live_items(within=hot_news))
     assert items == list(Page.objects.child_of(hot_news).live().order_by("-first_published_at", "-pk"))
-    assert len(items) == 25
+    assert len(items) == HOT_NEWS_SAMPLES + 1  # and the reference article
 
 
 def test_segmented_search_text_is_recomputed_only_when_the_text_changes(reference_article, monkeypatch):

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from wagtail.models import Page, Revision
 
 from cityportal.demo import reference_article as ref
-from cityportal.demo.loader import SAMPLES_NEWEST, SEED, load_demo, sample_count
+from cityportal.demo.loader import HOT_NEWS_SAMPLES, SAMPLES_NEWEST, SEED, load_demo, sample_count
 from cityportal.demo.sample_content import SAMPLE_MARK, SAMPLE_NOTICE, sample_items
 from cityportal.news.models import AllDocsListPage, ArticlePage, ChannelPage, FeedIndexPage, SectionPage
 
@@ -196,7 +196,7 @@ def test_every_own_channel_has_sample_items_marked_sample(reference_article):
         total += len(items)
     assert total == expected_sample_count()
     assert ArticlePage.objects.filter(title__startswith=SAMPLE_MARK).count() == total
-    assert ChannelPage.objects.get(slug="hot-news").numchild == 24 + 1
+    assert ChannelPage.objects.get(slug="hot-news").numchild == HOT_NEWS_SAMPLES + 1
 
 
 def test_demo_samples_are_what_the_generator_gives_each_channel():

@@ -1,13 +1,16 @@
-"""AllDocsList: every published item newest first, paginated, filtered by section,
-channel and date range; nonsense in the query string gives a clear message, never a 500."""
+"""AllDocsList: every published item newest first, its numbered pages counted from the
+oldest, filtered by section, channel and date range; nonsense in the query string gives
+a clear message, never a 500."""
 
 import pytest
 from django.test import Client
 
 from cityportal.core.items import live_items
+from cityportal.core.pagination import numbered_pages
 from cityportal.core.tests.utils import city_time, listed_titles, make_article, notices, soup
 from cityportal.core.tests.utils import text_of as text
 from cityportal.demo import reference_article as ref
+from cityportal.demo.loader import HOT_NEWS_SAMPLES
 from cityportal.news.models import ChannelPage, SectionPage
 
 pytestmark = pytest.mark.django_db
@@ -23,20 +26,34 @@ def count_shown(page) -> int:
     return int(text(page.select_one(".result-count")).split()[0])
 
 
-def test_every_published_item_is_listed_newest_first_twenty_to_a_page(client, demo_home):
+def on_own_page(count: int, per_page: int = 20) -> int:
+    """How many of a listing's newest items its own page shows (20 to 39)."""
+    return count - numbered_pages(count, per_page) * per_page
+
+
+def test_every_published_item_is_listed_newest_first_and_numbered_from_the_oldest(client, demo_home):
     expected = titles_of(live_items(within=demo_home))
     # Every live item of any type (articles and the item types of other apps).
     assert len(expected) == live_items().count() > 200
+    numbered = numbered_pages(len(expected), 20)
     first = soup(client.get(URL))
     assert text(first.h1) == "AllDocsList"
     assert count_shown(first) == len(expected)
-    assert listed_titles(first) == expected[:20]
+    newest = on_own_page(len(expected))
+    assert 20 <= newest < 40
+    assert listed_titles(first) == expected[:newest]
     assert listed_titles(first)[0] == ref.TITLE
-    second = soup(client.get(URL + "page/2/"))
-    assert listed_titles(second) == expected[20:40]
-    last_number = (len(expected) + 19) // 20
-    last = soup(client.get(f"{URL}page/{last_number}/"))
-    assert listed_titles(last) == expected[(last_number - 1) * 20 :]
+    # Page 1 holds the oldest twenty, the newest numbered page those just after the own page.
+    oldest = soup(client.get(URL + "page/1/"))
+    assert listed_titles(oldest) == expected[-20:]
+    newest_numbered = soup(client.get(f"{URL}page/{numbered}/"))
+    assert listed_titles(newest_numbered) == expected[newest : newest + 20]
+    # Read from both ends of the order: a page in the older half and one in the newer.
+    for number in (numbered // 2, numbered // 2 + 1):
+        start = len(expected) - number * 20
+        assert listed_titles(soup(client.get(f"{URL}page/{number}/"))) == expected[start : start + 20]
+    # The numbered pages carry no total: it changes with each new item, they do not.
+    assert oldest.select_one(".result-count") is None
 
 
 def test_each_item_names_its_channel(client):
@@ -55,14 +72,14 @@ def test_filter_by_section(client):
     page = soup(client.get(URL, {"section": section.pk}))
     assert notices(page) == []
     assert count_shown(page) == len(expected) > 25
-    assert listed_titles(page) == expected[:20]
+    assert listed_titles(page) == expected[: on_own_page(len(expected))]
     assert page.select_one("#filter-section option[selected]")["value"] == str(section.pk)
 
 
 def test_filter_by_channel(client, hot_news):
     page = soup(client.get(URL, {"channel": hot_news.pk}))
-    assert count_shown(page) == 25
-    assert listed_titles(page) == titles_of(hot_news.get_listing()[:20])
+    assert count_shown(page) == HOT_NEWS_SAMPLES + 1
+    assert listed_titles(page) == titles_of(hot_news.get_listing())[: on_own_page(HOT_NEWS_SAMPLES + 1)]
     assert page.select_one("#filter-channel option[selected]")["value"] == str(hot_news.pk)
 
 
@@ -79,25 +96,32 @@ def test_filter_by_date_range_uses_the_city_clock(client, hot_news):
     assert count_shown(until) == live_items().count() - 2
 
 
-def test_filters_combine_and_pagination_keeps_them(client, demo_home):
+def test_filters_combine_and_pagination_keeps_them(client, demo_home, settings):
+    settings.CITYPORTAL_ITEMS_PER_PAGE = 5
     section = SectionPage.objects.get(slug="current-news")
     query = {"section": section.pk, "date_to": "2024-05-17"}
+    expected = [t for t in titles_of(live_items(within=section)) if t != ref.TITLE]
+    numbered = numbered_pages(len(expected), 5)
+    assert numbered >= 1
     page = soup(client.get(URL, query))
     next_link = page.select_one('nav.pagination a[rel="next"]')["href"]
-    assert next_link.startswith(URL + "page/2/?")
+    assert next_link.startswith(f"{URL}page/{numbered}/?")
     assert f"section={section.pk}" in next_link and "date_to=2024-05-17" in next_link
     second = soup(client.get(next_link))
     listed = listed_titles(page) + listed_titles(second)
-    expected = [t for t in titles_of(live_items(within=section)) if t != ref.TITLE]
-    assert listed == expected[:40]
+    assert listed == expected[: on_own_page(len(expected), 5) + 5]
     # Filtered listings are not for indexing.
     assert page.select_one('meta[name="robots"]')["content"] == "noindex"
 
 
-def test_page_one_of_a_filtered_list_redirects_with_its_filters(client):
-    response = client.get(URL + "page/1/", {"section": "5"})
-    assert response.status_code == 301
+def test_a_number_whose_items_are_on_the_own_page_sends_there_with_its_filters(client, demo_home):
+    numbered = numbered_pages(live_items(within=demo_home).count(), 20)
+    response = client.get(f"{URL}page/{numbered + 1}/", {"section": "5"})
+    assert response.status_code == 302
     assert response["Location"] == URL + "?section=5"
+    spelt_otherwise = client.get(URL + "page/01/", {"section": "5"})
+    assert spelt_otherwise.status_code == 301
+    assert spelt_otherwise["Location"] == URL + "page/1/?section=5"
 
 
 def test_canonical_url_of_a_later_page(client, demo_home):
@@ -119,7 +143,7 @@ def test_a_channel_outside_the_chosen_section_is_explained(client, hot_news):
     assert notices(page) == [
         "The channel Hot News is not in the section Tourism, so only the channel was used."
     ]
-    assert count_shown(page) == 25
+    assert count_shown(page) == HOT_NEWS_SAMPLES + 1
 
 
 @pytest.mark.parametrize(

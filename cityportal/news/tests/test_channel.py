@@ -56,14 +56,31 @@ def test_every_section_page_is_served(client):
 # --- Channel pages --------------------------------------------------------------------------------
 
 
-def test_a_channel_lists_its_items_newest_first_twenty_to_a_page(client, hot_news_titles):
+def test_a_channel_lists_its_items_newest_first_and_numbers_its_pages_from_the_oldest(
+    client, hot_news_titles
+):
+    assert len(hot_news_titles) == 45
     first = soup(client.get(HOT_NEWS))
     assert text(first.h1) == "Hot News"
-    assert listed_titles(first) == hot_news_titles[:20]
+    # The own page shows the newest 25: the twenty of a full block, and the five after it.
+    assert listed_titles(first) == hot_news_titles[:25]
     assert listed_titles(first)[0] == ref.TITLE
-    second = soup(client.get(HOT_NEWS + "page/2/"))
-    assert listed_titles(second) == hot_news_titles[20:]
-    assert notices(first) == notices(second) == []
+    oldest = soup(client.get(HOT_NEWS + "page/1/"))
+    assert listed_titles(oldest) == hot_news_titles[25:]
+    assert notices(first) == notices(oldest) == []
+
+
+def test_a_new_item_changes_the_own_page_and_leaves_the_numbered_page_as_it_was(client, hot_news):
+    before = listed_titles(soup(client.get(HOT_NEWS + "page/1/")))
+    for number in range(14):
+        make_article(hot_news, f"Fresh news {number}", at=city_time(2024, 6, 1, 9, number, 0))
+    assert listed_titles(soup(client.get(HOT_NEWS + "page/1/"))) == before
+    assert client.get(HOT_NEWS + "page/2/").status_code == 302
+    # Sixty items: a second numbered page holds the twenty after the oldest.
+    make_article(hot_news, "Fresh news 14", at=city_time(2024, 6, 1, 10, 0, 0))
+    titles = [item.title for item in hot_news.get_listing()]
+    assert listed_titles(soup(client.get(HOT_NEWS + "page/2/"))) == titles[20:40]
+    assert listed_titles(soup(client.get(HOT_NEWS))) == titles[:20]
 
 
 @pytest.mark.parametrize("url", [HOT_NEWS, "/en/current-news/", "/en/alldocslist/", "/en/"])
@@ -79,18 +96,29 @@ def test_item_dates_are_shown_on_the_city_clock(client, url):
     assert all("." not in t["datetime"] and t["datetime"].endswith("+08:00") for t in times)
 
 
-def test_pagination_links_number_pages_in_the_path(client):
+def test_pagination_links_number_pages_in_the_path(client, hot_news):
+    for number in range(20):  # 65 items: numbered pages 1 and 2, the own page 25
+        make_article(hot_news, f"Fresh news {number}", at=city_time(2024, 6, 1, 9, number, 0))
     nav = soup(client.get(HOT_NEWS)).select_one("nav.pagination")
-    # Page links are named "Page 2" for screen readers and show the bare number.
-    assert text(nav.select('a[aria-label="Page 2"]')[0]) == "2"
-    links = {a.get("aria-label") or text(a): a["href"] for a in nav.select("a")}
-    assert links["Page 1"] == HOT_NEWS
-    assert links["Page 2"] == HOT_NEWS + "page/2/"
-    assert links["Next"] == HOT_NEWS + "page/2/"
+    links = {text(a): a["href"] for a in nav.select("a")}
+    assert links == {"Newest": HOT_NEWS, "Older": HOT_NEWS + "page/2/", "Oldest": HOT_NEWS + "page/1/"}
     assert nav.select_one('[aria-current="page"]')["href"] == HOT_NEWS
+    assert nav.select_one('a[rel="next"]')["href"] == HOT_NEWS + "page/2/"
     nav2 = soup(client.get(HOT_NEWS + "page/2/")).select_one("nav.pagination")
-    assert {text(a): a["href"] for a in nav2.select("a")}["Previous"] == HOT_NEWS
+    links = {text(a): a["href"] for a in nav2.select("a")}
+    # The newest numbered page names the number after it, which sends to the own page
+    # until there is a page of its own: the link never has to change.
+    assert links == {
+        "Newest": HOT_NEWS,
+        "Newer": HOT_NEWS + "page/3/",
+        "Page 2": HOT_NEWS + "page/2/",
+        "Older": HOT_NEWS + "page/1/",
+    }
     assert nav2.select_one('[aria-current="page"]')["href"] == HOT_NEWS + "page/2/"
+    nav1 = soup(client.get(HOT_NEWS + "page/1/")).select_one("nav.pagination")
+    assert {text(a): a["href"] for a in nav1.select("a")}["Newer"] == HOT_NEWS + "page/2/"
+    assert nav1.select_one('a[rel="next"]') is None
+    assert client.get(HOT_NEWS + "page/3/")["Location"] == HOT_NEWS
 
 
 def test_a_single_page_channel_has_no_pagination(client):
@@ -99,36 +127,42 @@ def test_a_single_page_channel_has_no_pagination(client):
     assert 3 <= len(listed_titles(page)) <= 8
 
 
-@pytest.mark.parametrize("number", ["1", "01"])
-def test_page_one_redirects_to_the_listing(client, number):
-    response = client.get(f"{HOT_NEWS}page/{number}/")
+def test_a_number_spelt_otherwise_redirects_to_the_page(client):
+    response = client.get(f"{HOT_NEWS}page/01/")
     assert response.status_code == 301
+    assert response["Location"] == HOT_NEWS + "page/1/"
+
+
+@pytest.mark.parametrize("number", ["2", "3"])
+def test_a_number_whose_items_are_on_the_own_page_redirects_there(client, number):
+    response = client.get(f"{HOT_NEWS}page/{number}/")
+    assert response.status_code == 302
     assert response["Location"] == HOT_NEWS
 
 
 @pytest.mark.parametrize(
-    ("number", "shown", "message"),
+    ("number", "message"),
     [
-        ("abc", 1, "“abc” is not a page number, so the first page is shown."),
-        ("0", 1, "Page numbers start at 1, so the first page is shown."),
-        ("-3", 1, "Page numbers start at 1, so the first page is shown."),
-        ("99", 2, "There are only 2 pages, so the last page is shown."),
-        ("99999999999999999999999999999999", 2, "There are only 2 pages, so the last page is shown."),
-        ("2_0", 1, "“2_0” is not a page number, so the first page is shown."),
+        ("abc", "“abc” is not a page number, so the newest items are shown."),
+        ("0", "Page numbers start at 1, so the newest items are shown."),
+        ("-3", "Page numbers start at 1, so the newest items are shown."),
+        ("99", "There is no page 99 yet, so the newest items are shown."),
+        ("2_0", "“2_0” is not a page number, so the newest items are shown."),
     ],
 )
-def test_bad_page_numbers_show_the_nearest_page_with_a_message(
-    client, hot_news_titles, number, shown, message
-):
+def test_bad_page_numbers_show_the_newest_items_with_a_message(client, hot_news_titles, number, message):
     response = client.get(f"{HOT_NEWS}page/{number}/")
     page = soup(response)
     assert notices(page) == [message]
-    expected = hot_news_titles[:20] if shown == 1 else hot_news_titles[20:]
-    assert listed_titles(page) == expected
+    assert listed_titles(page) == hot_news_titles[:25]
     # Such an address is not one to index; the canonical link names the page shown.
     assert page.select_one('meta[name="robots"]')["content"] == "noindex"
-    canonical = page.select_one('link[rel="canonical"]')["href"]
-    assert canonical.endswith(HOT_NEWS if shown == 1 else HOT_NEWS + "page/2/")
+    assert page.select_one('link[rel="canonical"]')["href"].endswith(HOT_NEWS)
+
+
+def test_a_very_long_number_is_not_a_page(client):
+    page = soup(client.get(f"{HOT_NEWS}page/{'9' * 32}/"))
+    assert notices(page) == [f"There is no page {'9' * 32} yet, so the newest items are shown."]
 
 
 def test_an_over_long_page_segment_is_not_found(client):
@@ -137,9 +171,9 @@ def test_an_over_long_page_segment_is_not_found(client):
 
 def test_canonical_urls_of_channel_pages(client, hot_news):
     first = soup(client.get(HOT_NEWS)).select_one('link[rel="canonical"]')["href"]
-    second = soup(client.get(HOT_NEWS + "page/2/")).select_one('link[rel="canonical"]')["href"]
+    second = soup(client.get(HOT_NEWS + "page/1/")).select_one('link[rel="canonical"]')["href"]
     assert first == hot_news.full_url
-    assert second == hot_news.full_url + "page/2/"
+    assert second == hot_news.full_url + "page/1/"
     assert second.startswith("http")
 
 
@@ -149,9 +183,9 @@ def test_an_empty_channel_says_so(client):
     assert text(page.select_one("main .empty")) == "Nothing has been published in this channel yet."
     assert listed_titles(page) == []
     assert page.select_one("nav.pagination") is None
-    # Asking for a later page of an empty channel shows the (empty) first page.
+    # Asking for a numbered page of an empty channel shows its (empty) own page.
     later = soup(client.get(channel.url + "page/3/"))
-    assert notices(later) == ["There is only one page, so it is shown."]
+    assert notices(later) == ["There is no page 3 yet, so the newest items are shown."]
 
 
 def test_a_new_item_appears_first_in_its_channel(client, hot_news):

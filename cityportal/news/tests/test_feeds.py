@@ -67,7 +67,8 @@ def test_a_channel_feed_lists_that_channels_items(client, hot_news):
     assert feed.feed.title == "Hot News - Hengyang Municipal People's Government"
     assert feed.feed.link == hot_news.full_url
     assert_complete_items(feed)
-    assert [e.title for e in feed.entries] == [item.title for item in hot_news.get_listing()]
+    assert len(feed.entries) == FEED_LENGTH < hot_news.get_listing().count()
+    assert [e.title for e in feed.entries] == [item.title for item in hot_news.get_listing()[:FEED_LENGTH]]
     assert all(e.link.startswith(hot_news.full_url) for e in feed.entries)
 
 
@@ -147,7 +148,7 @@ def test_every_page_head_points_to_the_site_feed(client, url):
 
 
 def test_channel_and_article_pages_also_point_to_the_channel_feed(client, reference_article):
-    for url in ("/en/current-news/hot-news/", "/en/current-news/hot-news/page/2/", reference_article.url):
+    for url in ("/en/current-news/hot-news/", "/en/current-news/hot-news/page/1/", reference_article.url):
         feeds = alternate_feeds(soup(client.get(url)))
         assert list(feeds) == [SITE_FEED, HOT_NEWS_FEED], url
         assert feeds[HOT_NEWS_FEED] == "Hot News RSS"

@@ -12,6 +12,7 @@ from cityportal.core.items import live_items
 from cityportal.core.models import FirstPublicationLocked, PortalIdentity
 from cityportal.core.tests.utils import city_time, make_article, make_channel
 from cityportal.demo import reference_article as ref
+from cityportal.demo.loader import HOT_NEWS_SAMPLES
 from cityportal.news import models as news_models
 from cityportal.news.models import ArticlePage, ChannelPage, SectionPage
 
@@ -234,7 +235,7 @@ def test_structured_data_describes_the_reference_article(rf, reference_article):
 def test_a_channel_lists_its_live_items_newest_first(hot_news):
     items = list(hot_news.get_listing())
     assert items[0].title == ref.TITLE
-    assert len(items) == 25
+    assert len(items) == HOT_NEWS_SAMPLES + 1  # and the reference article
     times = [item.first_published_at for item in items]
     assert times == sorted(times, reverse=True)
     assert all(isinstance(item, ArticlePage) for item in items)
@@ -247,7 +248,7 @@ def test_drafts_and_unpublished_items_are_not_listed(hot_news, reference_article
     titles = [item.title for item in hot_news.get_listing()]
     assert "Not yet" not in titles
     assert ref.TITLE not in titles
-    assert len(titles) == 24
+    assert len(titles) == HOT_NEWS_SAMPLES
 
 
 def test_top_news_and_picture_news_channels_gather_featured_items():

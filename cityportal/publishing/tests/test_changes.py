@@ -1,6 +1,8 @@
 """Incremental publishing: a change re-publishes exactly what shows it, worked out from
 what each render read, never from a list kept per page type."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import transaction
 from django.db.models import Max
@@ -210,7 +212,7 @@ def test_a_page_that_opens_a_range_of_ids_gets_a_sitemap_file_and_takes_it_along
     assert "/sitemap-pages-1.xml" in read(public_dir, "/sitemap.xml")
 
 
-def test_an_edit_that_may_move_the_page_in_a_listing_republishes_all_of_the_listing(
+def test_an_edit_that_may_move_the_page_in_a_listing_republishes_the_listing_from_its_place_on(
     published, publish_on_change, hot_news, reference_article
 ):
     before = listing_files(hot_news)
@@ -218,25 +220,86 @@ def test_an_edit_that_may_move_the_page_in_a_listing_republishes_all_of_the_list
     with publish_on_change():
         reference_article.save_revision().publish()
     after = listing_files(hot_news)
-    assert [path for path in before if after[path] == before[path]] == []
+    # Every page that lists items from its publication time on; the numbered pages of
+    # older items cannot change and are left as they were.
+    unchanged = [path for path in before if after[path] == before[path]]
+    assert unchanged == [units.url_to_file(hot_news.url + "page/1/")]
 
 
 def test_a_listing_publishes_the_page_it_grows_and_withdraws_the_page_it_loses(
     public_dir, publish_on_change, settings, hot_news
 ):
-    settings.CITYPORTAL_ITEMS_PER_PAGE = hot_news.get_listing().count()
+    count = hot_news.get_listing().count()
+    assert count % 2 == 1
+    # One more item makes two full blocks: the older becomes numbered page 1.
+    settings.CITYPORTAL_ITEMS_PER_PAGE = (count + 1) // 2
     oldest = hot_news.get_listing().last()
     publisher.publish_units(units.page_units(hot_news))
-    page_2 = public_dir / units.url_to_file(hot_news.url + "page/2/")
-    assert not page_2.exists()
+    page_1 = public_dir / units.url_to_file(hot_news.url + "page/1/")
+    assert not page_1.exists()
     with publish_on_change():
         article = make_article(hot_news, "Xiangjiang bridge opens to traffic")
-    # Newest first: the new article pushes the oldest one onto a page of its own.
-    assert oldest.url in page_2.read_text()
+    assert oldest.url in page_1.read_text()
     with publish_on_change():
         article.unpublish()
-    assert not page_2.exists()
-    assert not PublishedFile.objects.filter(unit=units.page_unit(hot_news.pk, "/page/2/")).exists()
+    assert not page_1.exists()
+    assert not PublishedFile.objects.filter(unit=units.page_unit(hot_news.pk, "/page/1/")).exists()
+
+
+def numbered_page_units(listing) -> set[str]:
+    return {unit for unit in units.page_units(listing) if "@/page/" in unit}
+
+
+def test_a_new_article_leaves_every_numbered_page_of_its_listings_as_it_was(
+    published, publish_on_change, public_dir, hot_news
+):
+    alldocs = AllDocsListPage.objects.live().first()
+    numbered = numbered_page_units(hot_news) | numbered_page_units(alldocs)
+    assert len(numbered) > 5
+    written = dict(PublishedFile.objects.filter(unit__in=numbered).values_list("path", "published_at"))
+    with publish_on_change():
+        article = make_article(hot_news, "Xiangjiang bridge opens to traffic")
+    article.refresh_from_db()
+    assert article.url in read(public_dir, hot_news.url)
+    assert article.url in read(public_dir, alldocs.url)
+    on_disk = dict(PublishedFile.objects.filter(unit__in=numbered).values_list("path", "published_at"))
+    assert on_disk == written
+    first, then = changes.affected(changes.Change(page_ids={article.pk}))
+    assert {units.page_unit(hot_news.pk), units.page_unit(alldocs.pk)} <= then
+    assert then & numbered == set()
+
+
+def test_an_article_dated_among_the_numbered_pages_republishes_those_from_its_place_on(
+    published, publish_on_change, public_dir, hot_news
+):
+    page_1 = units.page_unit(hot_news.pk, "/page/1/")
+    oldest = hot_news.get_listing().last()
+    at = oldest.first_published_at + timedelta(seconds=1)
+    with publish_on_change():
+        backdated = make_article(hot_news, "An old notice", at=at)
+    backdated.refresh_from_db()
+    assert backdated.url in read(public_dir, hot_news.url + "page/1/")
+    first, then = changes.affected(changes.Change(page_ids={backdated.pk}))
+    assert page_1 in then
+
+
+def test_an_item_withdrawn_from_a_numbered_page_republishes_it_and_one_from_the_own_page_does_not(
+    published, publish_on_change, public_dir, hot_news, reference_article
+):
+    page_1 = PublishedFile.objects.filter(
+        unit=units.page_unit(hot_news.pk, "/page/1/"), path__endswith=".html"
+    )
+    oldest = hot_news.get_listing().last()
+    assert oldest.url in read(public_dir, hot_news.url + "page/1/")
+    written = page_1.get().published_at
+    with publish_on_change():
+        reference_article.unpublish()  # the newest: on the own page
+    assert reference_article.url not in read(public_dir, hot_news.url)
+    assert page_1.get().published_at == written
+    with publish_on_change():
+        oldest.unpublish()
+    assert page_1.get().published_at > written
+    assert oldest.url not in read(public_dir, hot_news.url + "page/1/")
 
 
 def test_a_change_to_what_every_page_shows_republishes_the_whole_site(published, hot_news, reference_article):
