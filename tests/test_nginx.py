@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from cityportal.mailbox.tests.files import make_pdf
+from tests import staff
 from tests.browser import support
 from tests.conftest import free_port, wait_for
 from tests.servers import nginx_server
@@ -226,10 +227,7 @@ def test_a_letter_with_an_attachment_and_a_survey_answer_go_through_nginx(site, 
 
 
 def test_an_edit_published_in_the_admin_is_live_through_nginx(site, page):
-    page.goto(site.url + "/admin/login/")
-    page.get_by_label("Username").fill(site.portal.admin_username)
-    page.get_by_label("Password").fill(site.portal.admin_password)
-    page.get_by_role("button", name="Sign in").click()
+    staff.sign_in(page, site.url, site.portal, site.portal.admin_username, site.portal.admin_password)
     page_id = site.portal.manage(
         "shell",
         "-c",

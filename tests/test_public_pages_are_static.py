@@ -8,6 +8,8 @@ import urllib.request
 
 import pytest
 
+from tests import staff
+
 pytestmark = [pytest.mark.server, pytest.mark.xdist_group("browser")]
 
 PUBLIC_PATHS = [
@@ -26,6 +28,7 @@ def signed_in(portal) -> urllib.request.OpenerDirector:
     """A browser-like client signed in to the admin as the administrator."""
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    key = staff.give_authenticator(portal, portal.admin_username)
     login_page = opener.open(portal.url + "/admin/login/").read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login_page).group(1)
     form = urllib.parse.urlencode(
@@ -38,6 +41,14 @@ def signed_in(portal) -> urllib.request.OpenerDirector:
     ).encode()
     request = urllib.request.Request(portal.url + "/admin/login/", data=form)
     request.add_header("Referer", portal.url + "/admin/login/")
+    code_page = opener.open(request)
+    assert "/admin/account/sign-in-code/" in code_page.url, "no second step after the password"
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', code_page.read().decode()).group(1)
+    form = urllib.parse.urlencode(
+        {"csrfmiddlewaretoken": token, "otp_token": staff.current_code(key), "next": "/admin/"}
+    ).encode()
+    request = urllib.request.Request(code_page.url, data=form)
+    request.add_header("Referer", code_page.url)
     dashboard = opener.open(request).read().decode()
     assert "Sign out" in dashboard or "Log out" in dashboard, "the administrator could not sign in"
     return opener

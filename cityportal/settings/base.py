@@ -32,10 +32,15 @@ INSTALLED_APPS = [
     "cityportal.mailbox",
     "cityportal.publishing",
     "cityportal.backups",
+    "cityportal.accounts",
     "cityportal.demo",
     "django_tasks",
     "django_tasks_db",
     "wagtailmedia",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -78,9 +83,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A password alone does not open the admin (accounts/middleware.py, django-otp).
+    "cityportal.accounts.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Answers a sign-in to a locked-out account (django-axes); last, as it asks.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cityportal.urls"
@@ -123,9 +132,38 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Staff accounts (docs/accounts.md). django-axes checks every sign-in before the
+# password is: five failures in a row lock the account out, counted by username whatever
+# the addresses they come from, so an attacker who rotates addresses gains nothing.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("CITYPORTAL_SIGN_IN_FAILURE_LIMIT", "5"))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes warns that a lock-out without the address can be dodged by rotating user agents;
+# failures are summed over every address and user agent of a username
+# (accounts/tests/test_lockout.py shows it), so the warning does not apply.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# Hours until a lock-out lifts by itself (0: only an administrator lifts it).
+AXES_COOLOFF_TIME = float(os.environ.get("CITYPORTAL_LOCKOUT_HOURS", "1")) or None
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cityportal.accounts.lockout.locked_out_response"
+AXES_CLIENT_IP_CALLABLE = "cityportal.core.ratelimit.client_address"
+AXES_USERNAME_FORM_FIELD = "username"
+# Every account that reaches the admin signs in with a second factor (TOTP from an
+# authenticator app, or a single-use recovery code); one without a device sets one up
+# first. The test settings turn it off for tests that are not about it.
+CITYPORTAL_STAFF_TWO_FACTOR = True
+# The name an authenticator app shows beside the code.
+OTP_TOTP_ISSUER = os.environ.get("CITYPORTAL_TOTP_ISSUER", "cityportal")
+# An admin session ends after this many minutes without a request.
+CITYPORTAL_STAFF_IDLE_MINUTES = int(os.environ.get("CITYPORTAL_STAFF_IDLE_MINUTES", "30"))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # Staff of a government site: 12 characters at least.
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]

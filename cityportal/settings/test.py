@@ -20,3 +20,5 @@ CITYPORTAL_PUBLIC_DIR = Path(tempfile.mkdtemp(prefix="cityportal-test-public-"))
 CITYPORTAL_QUARANTINE_DIR = Path(tempfile.mkdtemp(prefix="cityportal-test-quarantine-"))
 CITYPORTAL_PUBLISH_ON_CHANGE = False
 CITYPORTAL_SERVE_PUBLISHED_FILES = False
+# Most tests sign staff in with force_login; those about two-factor sign-in turn it on.
+CITYPORTAL_STAFF_TWO_FACTOR = False

@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from cityportal.mailbox.tests.files import make_pdf
+from tests import staff
 from tests.browser import support
 from tests.conftest import axe_violations, describe_violations
 
@@ -68,11 +69,7 @@ def fail_on_dialogs(tab) -> list:
 
 
 def sign_in(tab, portal, username: str) -> None:
-    tab.goto(portal.url + "/admin/login/")
-    tab.get_by_label("Username").fill(username)
-    tab.get_by_label("Password").fill(PASSWORD)
-    tab.get_by_role("button", name="Sign in").click()
-    expect(tab).to_have_url(re.compile(r"/admin/$"))
+    staff.sign_in(tab, portal.url, portal, username, PASSWORD)
 
 
 def open_letter(tab, portal, number: str) -> None:
