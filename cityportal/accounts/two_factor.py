@@ -12,7 +12,7 @@ def second_factor_required(user: AbstractBaseUser) -> bool:
     the admin staff publish, and read letters' personal data."""
     if not getattr(settings, "CITYPORTAL_STAFF_TWO_FACTOR", True) or not user.is_authenticated:
         return False
-    return user.is_superuser or user.has_perm("wagtailadmin.access_admin")
+    return user.has_perm("wagtailadmin.access_admin")  # true of an active superuser too
 
 
 def has_confirmed_device(user: AbstractBaseUser) -> bool:

@@ -43,9 +43,8 @@ def _next_address(request: HttpRequest) -> str:
 @never_cache
 @sensitive_post_parameters("otp_token")
 def verify(request: HttpRequest) -> HttpResponse:
-    """The second step of signing in."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), login_url=reverse("wagtailadmin_login"))
+    """The second step of signing in (Wagtail's require_admin_access, around every admin
+    view, has sent anyone not signed in to the password form)."""
     if not has_confirmed_device(request.user):
         return redirect(reverse("accounts_setup") + "?" + request.GET.urlencode())
     form = SignInCodeForm(request.user, request.POST or None)
@@ -70,8 +69,6 @@ def _grouped(key: str) -> str:
 def setup(request: HttpRequest) -> HttpResponse:
     """Adds an authenticator app: scan the QR code (or type the key), then type the
     code the app shows. The first one is set up at the first sign-in."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), login_url=reverse("wagtailadmin_login"))
     # The same new device until it is confirmed, so that a wrong code or a reload does
     # not change the key the person has just scanned.
     device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()

@@ -153,9 +153,8 @@ def paginate_from_oldest(object_list, requested: str | int | None, per_page: int
         return newest(notice % {"number": number})
     # Newest first, this block starts count - number * per_page items in. The older half
     # is read from the oldest end, so that no query skips more than half the listing.
-    start, stop = count - number * per_page, count - (number - 1) * per_page
     if not is_list and number * 2 <= numbered:
         items = list(object_list.reverse()[(number - 1) * per_page : number * per_page])[::-1]
     else:
-        items = list(object_list[start:stop])
+        items = list(object_list[count - number * per_page : count - (number - 1) * per_page])
     return PageFromOldest(items, number, numbered, count)

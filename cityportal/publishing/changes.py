@@ -113,12 +113,9 @@ def _listed_from(page: Page, change: Change) -> datetime | None:
     """The earliest publication time the page is or was listed at in this change; None
     when it is not known (every page of a listing numbered from the oldest may change)."""
     times = [page.first_published_at] if page.live and page.first_published_at else []
-    if page.pk in change.earlier_times:
-        earlier = change.earlier_times[page.pk]
-        times += [datetime.fromisoformat(earlier)] if earlier else []
-    elif not times:
-        return None
-    return min(times) if times else None
+    if earlier := change.earlier_times.get(page.pk):
+        times.append(datetime.fromisoformat(earlier))
+    return min(times, default=None)
 
 
 def bounded_listing_units(bounds: dict[str, datetime | None]) -> set[str]:
